@@ -1,0 +1,71 @@
+// qbank build [inputs...]: lint first; with no errors (or --skip-invalid) emit every target
+// into --out atomically.
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { loadConfig } from '../config/load-config.js';
+import { emitAll, loadAndLint, resolveTargets, withoutInvalid, writeOutput } from '../pipeline/build.js';
+import { formatText, summarize } from '../report/text.js';
+import { useColor, type Io } from './io.js';
+
+export interface BuildFlags {
+  out?: string;
+  format?: string[];
+  skipInvalid?: boolean;
+  templates?: string[];
+  config?: string;
+  encoding?: 'utf-8' | 'windows-1252' | 'auto';
+  quiet?: boolean;
+}
+
+export function registerBuild(program: Command, io: Io, setCode: (c: number) => void): void {
+  program
+    .command('build')
+    .description('Lint the bank, then write LMS imports and printable files into the output folder')
+    .argument('[inputs...]', 'bank files, folders or globs (default: the config sources, sources/**/*.txt)')
+    .option('-o, --out <dir>', 'output folder (default: dist)')
+    .option('-f, --format <targets...>', 'targets to emit, comma or space separated (default: all)')
+    .option('--skip-invalid', 'build the valid questions and list the skipped ones instead of failing')
+    .option('-t, --templates <dir...>', 'folder(s) with templates overriding the built-in ones')
+    .option('-c, --config <file>', 'config file (default: qbank.config.json found from the working folder up)')
+    .addOption(new Option('--encoding <enc>', 'source encoding').choices(['utf-8', 'windows-1252', 'auto']))
+    .option('-q, --quiet', 'print errors only')
+    .addHelpText('after', `
+Examples:
+  $ qbank build                              sources/**/*.txt → dist/
+  $ qbank build 'more/**/*.txt' --out out/
+  $ qbank build --format json,gift --skip-invalid`)
+    .action(async (inputs: string[], o: BuildFlags) => {
+      setCode(await runBuild(inputs, o, io));
+    });
+}
+
+export async function runBuild(inputs: string[], o: BuildFlags, io: Io): Promise<number> {
+  const { config, root } = loadConfig(io.cwd, o.config);
+  const targets = resolveTargets(o.format, config);
+  const { project, diagnostics } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets });
+  const color = useColor(io.stderr, io.env);
+  const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  if (shown.length) io.stderr.write(formatText(shown, { color }));
+  const s = summarize(diagnostics);
+  let toEmit = project;
+  if (s.errors > 0) {
+    if (!o.skipInvalid) {
+      io.stderr.write('qbank: nothing was written because of the errors above (fix them, or use --skip-invalid)\n');
+      return 1;
+    }
+    const r = withoutInvalid(project, diagnostics);
+    toEmit = r.project;
+    for (const q of r.skipped) io.stderr.write(`skipped ${q.file} question ${q.number}\n`);
+  }
+  const outDir = path.resolve(io.cwd, o.out ?? (config.out ? path.join(root, config.out) : 'dist'));
+  const { files, diagnostics: emitDiags } = await emitAll(toEmit, { cwd: io.cwd, targets, templateDirs: (o.templates ?? []).map((t) => path.resolve(io.cwd, t)) });
+  if (emitDiags.some((d) => d.severity === 'error')) {
+    io.stderr.write(formatText(emitDiags, { color }));
+    io.stderr.write('qbank: nothing was written because an output failed its self-check\n');
+    return 1;
+  }
+  await writeOutput(outDir, files);
+  const count = toEmit.banks.reduce((n, b) => n + b.questions.length, 0);
+  if (!o.quiet) io.stderr.write(`qbank: wrote ${files.length} file${files.length === 1 ? '' : 's'} (${count} questions, ${targets.join(', ')}) to ${path.relative(io.cwd, outDir) || '.'}\n`);
+  return s.errors > 0 ? 1 : 0;
+}

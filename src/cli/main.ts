@@ -1,0 +1,52 @@
+// The qbank CLI: a thin layer over the pipeline. main() returns the exit code:
+// 0 no errors, 1 lint errors (or too many warnings), 2 usage, I/O or internal errors.
+import { Command, CommanderError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { UsageError } from '../pipeline/errors.js';
+import type { Io } from './io.js';
+import { registerBuild } from './build.js';
+import { registerLint } from './lint.js';
+import { registerRules } from './rules.js';
+
+const pkg = JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string };
+
+export interface CommandResult {
+  code: number;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let code = 0;
+  const program = new Command('qbank')
+    .description('Compile numbered plain-text question banks into LMS imports and printable exams')
+    .version(pkg.version, '-v, --version')
+    .addOption(new Option('--debug', 'show stack traces for internal errors'))
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  const setCode = (c: number) => {
+    code = c;
+  };
+  registerBuild(program, io, setCode);
+  registerLint(program, io, setCode);
+  registerRules(program, io, setCode);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end through here with exit code 0
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof UsageError) {
+      io.stderr.write(`qbank: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    io.stderr.write(`qbank: ${err.message || String(err)}\n`);
+    if (argv.includes('--debug') && err.stack) io.stderr.write(err.stack + '\n');
+    else io.stderr.write('(run with --debug for details)\n');
+    return 2;
+  }
+}

@@ -1,0 +1,9 @@
+// The target registry: a new target is one folder plus one line here. Emitters load lazily so
+// `qbank lint` never pays for Handlebars, zip or Markdown rendering it does not use.
+import type { Emitter } from './emitter.js';
+
+export const targets: Record<string, () => Promise<Emitter>> = {
+  json: async () => (await import('./json/index.js')).json,
+};
+
+export const defaultTargets = (): string[] => Object.keys(targets);

@@ -1,0 +1,36 @@
+// Handlebars templates: built-ins in the package's templates/<target>/, overridable by a file
+// of the same name in --templates DIR or the project's own templates/ folder. Templates hold
+// layout only; values arrive already escaped for their format, except for HTML, where
+// Handlebars' own escaping is on and rendered Markdown is passed as SafeString.
+import Handlebars from 'handlebars';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const builtinTemplatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+
+export type Render = (context: unknown) => string;
+
+export interface TemplateSet {
+  /** Compiled template `templates/<target>/<name>`; `origin` says which file won. */
+  get(target: string, name: string, opts?: { escape?: boolean }): Render & { origin: string };
+}
+
+export function createTemplateSet(userDirs: string[] = []): TemplateSet {
+  const cache = new Map<string, Render & { origin: string }>();
+  const hb = Handlebars.create();
+  return {
+    get(target, name, opts = {}) {
+      const key = `${target}/${name}/${opts.escape ? 1 : 0}`;
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const candidates = [...userDirs.map((d) => path.join(d, target, name)), path.join(builtinTemplatesDir, target, name)];
+      const file = candidates.find((f) => existsSync(f));
+      if (!file) throw new Error(`Template ${target}/${name} not found (looked in ${candidates.join(', ')})`);
+      const compiled = hb.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: !opts.escape });
+      const render = Object.assign((ctx: unknown) => compiled(ctx), { origin: file });
+      cache.set(key, render);
+      return render;
+    },
+  };
+}

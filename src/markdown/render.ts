@@ -1,0 +1,115 @@
+// Inline Markdown → sanitized HTML or plain text, for every emitter.
+// Raw HTML in sources is shown as text, never passed through; links and images keep only
+// safe URLs (rehype-sanitize's GitHub schema). Text with no Markdown syntax at all skips
+// unified entirely: that is most stems and options, and it is where the time would go.
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import rehypeSanitize from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import type { Root, RootContent, PhrasingContent, Paragraph } from 'mdast';
+
+// Characters that can start Markdown syntax; without any of them the text is literal.
+const syntax = /[\\`*_[\]!<>&#~|\n]|^\s*(?:[-+]\s|\d+[.)]\s|>)|^ {4}|https?:|www\./;
+
+export function hasMarkdown(md: string): boolean {
+  return syntax.test(md);
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+let parser: Processor<Root> | undefined;
+let toHtmlProc: ReturnType<typeof makeHtmlProcessor> | undefined;
+
+function makeHtmlProcessor() {
+  return unified().use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
+}
+
+// A one-line option such as "1990. O ano" or "- nada" is text, not a list or a heading:
+// escape the block marker so only inline syntax applies to single lines.
+function protectBlockStart(md: string): string {
+  if (md.includes('\n')) return md;
+  return md.replace(/^(\s*)(\d+)([.)])(\s)/, '$1$2\\$3$4').replace(/^(\s*)([-+*>#=])/, '$1\\$2');
+}
+
+export function parseMarkdown(md: string): Root {
+  parser ??= unified().use(remarkParse) as unknown as Processor<Root>;
+  const tree = parser.parse(protectBlockStart(md)) as Root;
+  rawHtmlToText(tree);
+  return tree;
+}
+
+// Raw HTML nodes become literal text so `<script>` is shown, not run, and a hard line break
+// keeps the author's line structure in multi-line stems.
+function rawHtmlToText(node: { children?: RootContent[] }): void {
+  if (!node.children) return;
+  const out: RootContent[] = [];
+  for (const child of node.children) {
+    if (child.type === 'html') {
+      out.push({ type: 'text', value: child.value } as RootContent);
+      continue;
+    }
+    if (child.type === 'text' && child.value.includes('\n')) {
+      const parts = child.value.split('\n');
+      parts.forEach((p, i) => {
+        if (i > 0) out.push({ type: 'break' } as RootContent);
+        if (p) out.push({ type: 'text', value: p } as RootContent);
+      });
+      continue;
+    }
+    rawHtmlToText(child as { children?: RootContent[] });
+    out.push(child);
+  }
+  node.children = out;
+}
+
+const htmlCache = new Map<string, string>();
+
+// HTML for a stem or option. A single paragraph is unwrapped so the result is inline.
+export function renderHtml(md: string): string {
+  if (!hasMarkdown(md)) return escapeHtml(md);
+  const cached = htmlCache.get(md);
+  if (cached !== undefined) return cached;
+  toHtmlProc ??= makeHtmlProcessor();
+  const tree = parseMarkdown(md);
+  const only = tree.children.length === 1 && tree.children[0]!.type === 'paragraph' ? (tree.children[0] as Paragraph) : undefined;
+  const root: Root = only ? { type: 'root', children: [{ type: 'paragraph', children: only.children }] } : tree;
+  const hast = toHtmlProc.runSync(root as never);
+  let html = String(toHtmlProc.stringify(hast as never)).trim();
+  if (only && html.startsWith('<p>') && html.endsWith('</p>')) html = html.slice(3, -4);
+  if (htmlCache.size > 50_000) htmlCache.clear();
+  htmlCache.set(md, html);
+  return html;
+}
+
+// Plain text (for titles, names, plain-text formats): Markdown syntax removed, text kept.
+export function renderPlain(md: string): string {
+  if (!hasMarkdown(md)) return md;
+  const tree = parseMarkdown(md);
+  const parts: string[] = [];
+  const walk = (n: RootContent | Root): void => {
+    if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'code') parts.push(n.value);
+    else if (n.type === 'break') parts.push('\n');
+    else if (n.type === 'image') parts.push(n.alt ?? '');
+    if ('children' in n) (n.children as (RootContent | PhrasingContent)[]).forEach((c, i) => {
+      if (i > 0 && (n.type === 'root' || n.type === 'list')) parts.push('\n');
+      walk(c as RootContent);
+    });
+  };
+  walk(tree);
+  return parts.join('');
+}
+
+// Image URLs referenced by a text, for emitters that package files.
+export function imageUrls(md: string): string[] {
+  if (!md.includes('![')) return [];
+  const urls: string[] = [];
+  const walk = (n: RootContent | Root): void => {
+    if (n.type === 'image') urls.push(n.url);
+    if ('children' in n) for (const c of n.children as RootContent[]) walk(c);
+  };
+  walk(parseMarkdown(md));
+  return urls;
+}

@@ -1,0 +1,160 @@
+// Lines → question blocks. This is the grammar of the raw format (README "Bank format"):
+//
+//   file     := header* question* keyBlock?
+//   header   := `name: value` (title, category, points, tags, shuffle, lang) | comment | blank
+//   question := number-line stem option+
+//   number-line := `7` | `7.` | `7)` | `Questão 7` | `Question 7` (alone on the line)
+//   keyBlock := `Gabarito:` | `Answers:` | `Respostas:` line, then key entries to end of file
+//   comment  := a whole line `<!-- … -->` (never question text)
+//
+// A bare number line starts a question only when it is the expected next number or clearly a
+// new block (after a blank line); otherwise it is an option ("4" is a fine answer to "2 + 2?").
+import type { Diagnostic } from '../ir/diagnostic.js';
+import type { Comment } from '../ir/schema.js';
+import { parseKeyLine, type RawKeyEntry } from './key-entries.js';
+
+export interface BlockLine {
+  text: string; // the line without its ending
+  line: number; // 1-based
+}
+
+export interface QuestionBlock {
+  number: number;
+  line: number; // of the number line
+  lineLength: number;
+  body: (BlockLine | null)[]; // null = blank line
+}
+
+export interface Blocks {
+  header: Map<string, { value: string; line: number }>;
+  questions: QuestionBlock[];
+  keyEntries: RawKeyEntry[];
+  comments: Comment[];
+  diagnostics: Diagnostic[];
+}
+
+const numberLine = /^(?:(quest(?:ão|ao|ion)|pergunta|pregunta)\s*)?(\d{1,6})\s*([.)]?)$/i;
+const commentLine = /^<!--([\s\S]*?)-->$/;
+const keyBlockLine = /^(gabarito|answers?|answer key|respostas|respuestas|chave de respostas)\s*:\s*(.*)$/i;
+export const headerKeys = ['title', 'category', 'points', 'tags', 'shuffle', 'lang'] as const;
+const headerLine = /^([A-Za-z]+)\s*:\s*(.*)$/;
+
+interface NumberMatch {
+  n: number;
+  strong: boolean; // "Questão 7": always a question start
+}
+
+function matchNumber(t: string): NumberMatch | undefined {
+  if (t.length > 20) return undefined;
+  const m = numberLine.exec(t);
+  if (!m) return undefined;
+  return { n: Number(m[2]), strong: m[1] !== undefined };
+}
+
+export function splitBlocks(lines: string[], file: string): Blocks {
+  const out: Blocks = { header: new Map(), questions: [], keyEntries: [], comments: [], diagnostics: [] };
+  let cur: QuestionBlock | undefined;
+  let curNonBlank = 0;
+  let inKeyBlock = false;
+  let prevBlank = true;
+
+  const nextNonBlank = (from: number): string | undefined => {
+    for (let j = from; j < lines.length; j++) {
+      const t = lines[j]!.trim();
+      if (t !== '' && !commentLine.test(t)) return t;
+    }
+    return undefined;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const text = i === 0 ? lines[0]!.replace(/^\uFEFF/, '') : lines[i]!;
+    const t = text.trim();
+    const lineNo = i + 1;
+    if (t === '') {
+      if (cur) cur.body.push(null);
+      prevBlank = true;
+      continue;
+    }
+    if (t.startsWith('<!--') && commentLine.test(t)) {
+      out.comments.push({
+        text: t.slice(4, -3).trim(),
+        span: { file, line: lineNo, column: text.indexOf('<!--') + 1, endLine: lineNo, endColumn: text.length + 1 },
+      });
+      continue;
+    }
+    if (inKeyBlock) {
+      parseKeyLine(text, file, lineNo, out.keyEntries, out.diagnostics);
+      continue;
+    }
+    const num = matchNumber(t);
+    if (num && startsQuestion(num, cur, curNonBlank, prevBlank, nextNonBlank(i + 1))) {
+      cur = { number: num.n, line: lineNo, lineLength: text.trimEnd().length, body: [] };
+      out.questions.push(cur);
+      curNonBlank = 0;
+      prevBlank = false;
+      continue;
+    }
+    const key = keyBlockLine.exec(t);
+    if (key && (cur ? curNonBlank >= 2 : true) && isKeyText(key[2]!)) {
+      inKeyBlock = true;
+      const offset = text.indexOf(':') + 1;
+      if (key[2] !== '') {
+        const entries: RawKeyEntry[] = [];
+        parseKeyLine(text.slice(offset), file, lineNo, entries, out.diagnostics);
+        for (const e of entries) {
+          e.span.column += offset;
+          e.span.endColumn += offset;
+          out.keyEntries.push(e);
+        }
+      }
+      continue;
+    }
+    prevBlank = false;
+    if (cur) {
+      cur.body.push({ text, line: lineNo });
+      curNonBlank++;
+      continue;
+    }
+    readHeaderLine(out, t, file, lineNo, text);
+  }
+  return out;
+}
+
+function startsQuestion(
+  num: NumberMatch,
+  cur: QuestionBlock | undefined,
+  curNonBlank: number,
+  prevBlank: boolean,
+  next: string | undefined,
+): boolean {
+  if (!cur || num.strong) return true;
+  // a question needs a stem and an option before the next one can start
+  if (curNonBlank < 2) return false;
+  // the next question needs a stem that is not itself a number
+  if (next === undefined || matchNumber(next)) return false;
+  return num.n === cur.number + 1 || prevBlank;
+}
+
+// "Gabarito:" starts a key block only when what follows is empty or reads as key entries,
+// so a stem such as "Gabarito: o que é?" stays text.
+function isKeyText(rest: string): boolean {
+  return rest.trim() === '' || /^(?:\d+\s*[:\-–).=]?\s*[A-Za-z](?:\s*[,;/+&]?\s*[A-Za-z](?![\p{L}]))*[\s,;]*)+$/u.test(rest.trim());
+}
+
+function readHeaderLine(out: Blocks, t: string, file: string, lineNo: number, text: string): void {
+  const h = headerLine.exec(t);
+  const name = h?.[1]!.toLowerCase();
+  if (h && (headerKeys as readonly string[]).includes(name!)) {
+    out.header.set(name!, { value: h[2]!.trim(), line: lineNo });
+    return;
+  }
+  out.diagnostics.push({
+    ruleId: 'parse/stray-text',
+    severity: 'error',
+    message: `Text before the first question is not a question or a header field: "${t.slice(0, 60)}"`,
+    hint: 'Start each question with its number alone on a line; header fields are title, category, points, tags, shuffle, lang',
+    file,
+    line: lineNo,
+    column: text.length - text.trimStart().length + 1,
+  });
+}

@@ -1,0 +1,16 @@
+// Deterministic question ids from bank path + number: editing the text never changes them.
+// They are XML NCNames (letter first; letters, digits, '-', '_', '.') so QTI can use them as is.
+
+export function slug(s: string): string {
+  const base = s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return /^[a-z_]/.test(base) ? base : `b-${base}`;
+}
+
+export function questionId(bankId: string, number: number): string {
+  return `${slug(bankId)}-q${number}`;
+}

@@ -1,0 +1,246 @@
+// One source file (+ its sidecar key) → one Bank of the IR, plus parse diagnostics.
+// The parser reports syntax problems and keeps going; lint rules judge content.
+import type { Diagnostic } from '../ir/diagnostic.js';
+import type { Bank, KeyEntry, Option, Question, QuestionType, Span } from '../ir/schema.js';
+import { splitBlocks, type BlockLine, type QuestionBlock } from './blocks.js';
+import type { RawKeyEntry } from './key-entries.js';
+import { readOptions } from './options.js';
+import { questionId } from './ids.js';
+
+export interface BankInput {
+  id: string; // path under the sources root, without extension
+  path: string; // relative to project root
+  lines: string[];
+  endings: Bank['lineEndings'];
+  encoding: Bank['encoding'];
+  bom: boolean;
+  sidecar?: { path: string; entries: RawKeyEntry[] };
+  defaults: { lang: string; points: number; shuffle: boolean };
+}
+
+export function parseBank(input: BankInput): { bank: Bank; diagnostics: Diagnostic[] } {
+  const file = input.path;
+  const blocks = splitBlocks(input.lines, file);
+  const diagnostics = blocks.diagnostics;
+  const meta = readHeader(blocks.header, input, diagnostics);
+
+  const questions: Question[] = blocks.questions.map((b) => buildQuestion(b, input, meta, diagnostics));
+  applyKeys(questions, blocks.keyEntries, 'block', file, diagnostics);
+  if (input.sidecar) applyKeys(questions, input.sidecar.entries, 'sidecar', input.sidecar.path, diagnostics);
+  for (const q of questions) finishQuestion(q);
+  uniquifyIds(questions);
+
+  if (questions.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    diagnostics.push({
+      ruleId: 'parse/no-questions',
+      severity: 'warning',
+      message: 'No questions found in this file',
+      hint: 'A question starts with its number alone on a line, then the stem, then one line per option',
+      file,
+      line: 1,
+      column: 1,
+    });
+  }
+  const bank: Bank = {
+    id: input.id,
+    path: file,
+    ...(input.sidecar ? { keyPath: input.sidecar.path } : {}),
+    title: meta.title,
+    category: meta.category,
+    lang: meta.lang,
+    points: meta.points,
+    tags: meta.tags,
+    shuffle: meta.shuffle,
+    encoding: input.encoding,
+    bom: input.bom,
+    lineEndings: input.endings,
+    comments: blocks.comments,
+    questions,
+  };
+  return { bank, diagnostics };
+}
+
+interface Meta {
+  title: string;
+  category: string;
+  lang: string;
+  points: number;
+  tags: string[];
+  shuffle: boolean;
+}
+
+function readHeader(header: Map<string, { value: string; line: number }>, input: BankInput, diagnostics: Diagnostic[]): Meta {
+  const get = (k: string) => header.get(k)?.value;
+  const bad = (k: string, why: string) =>
+    diagnostics.push({
+      ruleId: 'parse/header',
+      severity: 'error',
+      message: `Header field "${k}" ${why}`,
+      file: input.path,
+      line: header.get(k)!.line,
+      column: 1,
+    });
+  let points = input.defaults.points;
+  const p = get('points');
+  if (p !== undefined) {
+    const v = Number(p.replace(',', '.'));
+    if (Number.isFinite(v) && v > 0) points = v;
+    else bad('points', `must be a positive number, got "${p}"`);
+  }
+  let shuffle = input.defaults.shuffle;
+  const s = get('shuffle');
+  if (s !== undefined) {
+    if (/^(true|yes|sim|sí|si|1)$/i.test(s)) shuffle = true;
+    else if (/^(false|no|não|nao|0)$/i.test(s)) shuffle = false;
+    else bad('shuffle', `must be true or false, got "${s}"`);
+  }
+  const base = input.id.split('/').pop()!;
+  return {
+    title: get('title') || base,
+    category: get('category') || input.id,
+    lang: get('lang') || input.defaults.lang,
+    points,
+    tags: (get('tags') ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+    shuffle,
+  };
+}
+
+function span(file: string, line: number, column: number, endLine: number, endColumn: number): Span {
+  return { file, line, column, endLine, endColumn: Math.max(endColumn, 1) };
+}
+
+function buildQuestion(b: QuestionBlock, input: BankInput, meta: Meta, diagnostics: Diagnostic[]): Question {
+  const file = input.path;
+  const body = b.body;
+  let end = body.length;
+  while (end > 0 && body[end - 1] === null) end--;
+  let start = 0;
+  while (start < end && body[start] === null) start++;
+  const content = body.slice(start, end);
+  const firstBlank = content.indexOf(null);
+  // Multi-line stem rule: a blank line inside the block ends the stem; otherwise the stem is
+  // the first line. The seed (no blank lines) therefore parses line-per-option.
+  const stemLines = (firstBlank > 0 ? content.slice(0, firstBlank) : content.slice(0, 1)) as BlockLine[];
+  const optionLines = content.slice(firstBlank > 0 ? firstBlank : 1).filter((l): l is BlockLine => l !== null);
+
+  let stemSpan: Span;
+  let stemText = '';
+  if (stemLines.length > 0) {
+    const first = stemLines[0]!;
+    const last = stemLines[stemLines.length - 1]!;
+    const indent = first.text.length - first.text.trimStart().length;
+    stemText = stemLines.map((l) => l.text.trim()).join('\n');
+    stemSpan = span(file, first.line, indent + 1, last.line, last.text.trimEnd().length + 1);
+  } else {
+    stemSpan = span(file, b.line, 1, b.line, 1);
+  }
+  const opts = readOptions(optionLines, b.number, file, diagnostics);
+  const options: Option[] = opts.map((o) => ({
+    text: { markdown: o.markdown, span: span(file, o.line, o.column, o.line, o.endColumn) },
+    ...(o.letter ? { letter: o.letter } : {}),
+  }));
+  const keyEntries: KeyEntry[] = [];
+  const marked = opts.flatMap((o, i) => (o.marked ? [i] : []));
+  if (marked.length > 0) {
+    const first = opts[marked[0]!]!;
+    keyEntries.push({
+      source: 'inline',
+      letters: marked.map(letterOf),
+      span: span(file, first.line, 1, first.line, 2),
+    });
+  }
+  return {
+    id: questionId(input.id, b.number),
+    number: b.number,
+    bank: input.id,
+    span: span(file, b.line, 1, b.line, b.lineLength + 1),
+    stem: { markdown: stemText, span: stemSpan },
+    options,
+    key: [],
+    keyEntries,
+    type: 'single',
+    points: meta.points,
+    category: meta.category,
+    tags: meta.tags,
+    shuffle: meta.shuffle,
+  };
+}
+
+// A repeated number (a lint finding) must still give every question its own id.
+function uniquifyIds(questions: Question[]): void {
+  const seen = new Map<string, number>();
+  for (const q of questions) {
+    const n = (seen.get(q.id) ?? 0) + 1;
+    seen.set(q.id, n);
+    if (n > 1) q.id = `${q.id}-${n}`;
+  }
+}
+
+export function letterOf(index: number): string {
+  return index < 26 ? String.fromCharCode(65 + index) : `#${index + 1}`;
+}
+
+function applyKeys(questions: Question[], entries: RawKeyEntry[], source: KeyEntry['source'], file: string, diagnostics: Diagnostic[]): void {
+  if (entries.length === 0) return;
+  const byNumber = new Map<number, Question>();
+  for (const q of questions) if (!byNumber.has(q.number)) byNumber.set(q.number, q);
+  const seen = new Map<number, RawKeyEntry>();
+  for (const e of entries) {
+    const q = byNumber.get(e.number);
+    const prev = seen.get(e.number);
+    if (prev) {
+      diagnostics.push({
+        ruleId: 'parse/key-duplicate',
+        severity: 'error',
+        message: `Question ${e.number} appears twice in the answer key (first on line ${prev.span.line})`,
+        hint: 'Keep one entry per question; list several letters as `3: A,C`',
+        file: e.span.file,
+        line: e.span.line,
+        column: e.span.column,
+      });
+      continue;
+    }
+    seen.set(e.number, e);
+    if (!q) {
+      diagnostics.push({
+        ruleId: 'parse/key-unknown-question',
+        severity: 'error',
+        message: `The answer key names question ${e.number}, which is not in ${file === questions[0]?.stem.span.file ? 'this file' : 'the bank'}`,
+        hint: 'Check the question numbers in the key against the bank',
+        file: e.span.file,
+        line: e.span.line,
+        column: e.span.column,
+      });
+      continue;
+    }
+    q.keyEntries.push({ source, letters: [...new Set(e.letters)], span: e.span });
+  }
+}
+
+const trueFalse: [RegExp, RegExp][] = [
+  [/^(verdadeiro|verdadero|true|certo|vrai|v|t)$/i, /^(falso|false|errado|faux|f)$/i],
+];
+
+// Key = the first source's letters that name an existing option; disagreements between
+// sources and out-of-range letters are left for the lint rules, which can point at both.
+function finishQuestion(q: Question): void {
+  const entry = q.keyEntries[0];
+  if (entry) {
+    q.key = [...new Set(entry.letters.map((l) => l.charCodeAt(0) - 65))]
+      .filter((i) => i >= 0 && i < q.options.length)
+      .sort((a, b) => a - b);
+  }
+  q.type = inferType(q);
+}
+
+function inferType(q: Question): QuestionType {
+  if (q.key.length > 1) return 'multiple';
+  if (q.options.length === 2) {
+    const [a, b] = q.options.map((o) => o.text.markdown.trim().replace(/[.!]$/, ''));
+    for (const [t, f] of trueFalse) if ((t.test(a!) && f.test(b!)) || (f.test(a!) && t.test(b!))) return 'truefalse';
+  }
+  return 'single';
+}

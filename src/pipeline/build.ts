@@ -1,0 +1,128 @@
+// load → lint → emit → atomic write. The CLI and the library API both call these.
+import path from 'node:path';
+import type { Config } from '../config/schema.js';
+import type { Diagnostic } from '../ir/diagnostic.js';
+import { ProjectSchema, type Project } from '../ir/schema.js';
+import { lintProject } from '../lint/run-lint.js';
+import { targets as registry } from '../emit/index.js';
+import type { EmitOptions, EmittedFile } from '../emit/emitter.js';
+import { createTemplateSet } from '../emit/templates.js';
+import { loadProject } from './load.js';
+import { UsageError } from './errors.js';
+import { writeAtomically, type WriteHooks } from './write.js';
+
+export interface CheckOptions {
+  cwd: string;
+  config: Config;
+  inputs: string[];
+  encoding?: Config['encoding'];
+  targets?: readonly string[];
+  validate?: boolean; // zod-validate the IR (on by default)
+}
+
+export interface Checked {
+  project: Project;
+  diagnostics: Diagnostic[];
+}
+
+export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
+  const { project, diagnostics: parseDiags } = await loadProject({
+    cwd: opts.cwd,
+    inputs: opts.inputs,
+    sources: opts.config.sources,
+    ignore: opts.config.ignore,
+    encoding: opts.encoding ?? opts.config.encoding,
+    lang: opts.config.lang,
+    points: opts.config.points,
+    shuffle: opts.config.shuffle,
+  });
+  if (opts.validate !== false) {
+    // The parser builds the IR by construction; this guards it against regressions.
+    const r = ProjectSchema.safeParse(project);
+    if (!r.success) throw new Error(`Internal error: the IR does not match its schema: ${r.error.issues[0]?.message} at ${r.error.issues[0]?.path.join('.')}`);
+  }
+  const diagnostics = lintProject(project, parseDiags, { config: opts.config, targets: opts.targets ?? [] });
+  return { project, diagnostics };
+}
+
+export function resolveTargets(requested: readonly string[] | undefined, config: Config): string[] {
+  const list = requested && requested.length ? requested : (config.formats ?? Object.keys(registry));
+  const out: string[] = [];
+  for (const t of list.flatMap((s) => s.split(','))) {
+    const name = t.trim();
+    if (!name) continue;
+    if (name === 'all') out.push(...Object.keys(registry));
+    else if (!registry[name]) throw new UsageError(`Unknown format "${name}"${suggest(name, Object.keys(registry))}; known: ${Object.keys(registry).join(', ')}`);
+    else out.push(name);
+  }
+  return [...new Set(out)];
+}
+
+export function suggest(word: string, choices: string[]): string {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of choices) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+export interface EmitAllOptions {
+  cwd: string;
+  targets: string[];
+  templateDirs?: string[];
+  emitOptions?: Partial<EmitOptions>;
+}
+
+export async function emitAll(project: Project, opts: EmitAllOptions): Promise<{ files: EmittedFile[]; diagnostics: Diagnostic[] }> {
+  const templates = createTemplateSet([...(opts.templateDirs ?? []), path.join(opts.cwd, 'templates')]);
+  const files: EmittedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const t of opts.targets) {
+    const emitter = await registry[t]!();
+    const out = await emitter.emit(project, { templates, ...opts.emitOptions });
+    if (emitter.check) diagnostics.push(...emitter.check(out, project));
+    files.push(...out);
+  }
+  return { files, diagnostics };
+}
+
+export async function writeOutput(outDir: string, files: EmittedFile[], hooks?: WriteHooks): Promise<void> {
+  await writeAtomically(outDir, files, hooks);
+}
+
+// For --skip-invalid: drop questions with an error finding, and whole files with an error that
+// belongs to no single question (a key-file syntax error, stray text: their data is suspect).
+export function withoutInvalid(project: Project, diagnostics: Diagnostic[]): { project: Project; skipped: { file: string; number: number; id: string }[] } {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const bad = new Set(errors.filter((d) => d.questionId).map((d) => d.questionId!));
+  const badFiles = new Set(errors.filter((d) => !d.questionId).map((d) => d.file));
+  const skipped: { file: string; number: number; id: string }[] = [];
+  const banks = project.banks.map((b) => {
+    const wholeFile = badFiles.has(b.path) || (b.keyPath !== undefined && badFiles.has(b.keyPath));
+    return {
+      ...b,
+      questions: b.questions.filter((q) => {
+        if (!wholeFile && !bad.has(q.id)) return true;
+        skipped.push({ file: b.path, number: q.number, id: q.id });
+        return false;
+      }),
+    };
+  });
+  return { project: { ...project, banks: banks.filter((b) => b.questions.length > 0) }, skipped };
+}
