@@ -42,7 +42,7 @@ Examples:
 export async function runBuild(inputs: string[], o: BuildFlags, io: Io): Promise<number> {
   const { config, root } = loadConfig(io.cwd, o.config);
   const targets = resolveTargets(o.format, config);
-  const { project, diagnostics } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets });
+  const { project, diagnostics, asset } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets });
   const color = useColor(io.stderr, io.env);
   const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   if (shown.length) io.stderr.write(formatText(shown, { color }));
@@ -58,7 +58,7 @@ export async function runBuild(inputs: string[], o: BuildFlags, io: Io): Promise
     for (const q of r.skipped) io.stderr.write(`skipped ${q.file} question ${q.number}\n`);
   }
   const outDir = path.resolve(io.cwd, o.out ?? (config.out ? path.join(root, config.out) : 'dist'));
-  const { files, diagnostics: emitDiags } = await emitAll(toEmit, { cwd: io.cwd, targets, templateDirs: (o.templates ?? []).map((t) => path.resolve(io.cwd, t)) });
+  const { files, diagnostics: emitDiags } = await emitAll(toEmit, { cwd: io.cwd, targets, asset, templateDirs: (o.templates ?? []).map((t) => path.resolve(io.cwd, t)) });
   if (emitDiags.some((d) => d.severity === 'error')) {
     io.stderr.write(formatText(emitDiags, { color }));
     io.stderr.write('qbank: nothing was written because an output failed its self-check\n');

@@ -4,6 +4,7 @@
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { Project } from '../ir/schema.js';
 import type { TemplateSet } from './templates.js';
+import type { AssetLookup } from '../pipeline/assets.js';
 
 // Large outputs are chunks, never one giant string (V8 strings top out near 512 MB).
 export type Contents = string | Uint8Array | Iterable<string | Uint8Array>;
@@ -15,8 +16,8 @@ export interface EmittedFile {
 
 export interface EmitOptions {
   templates: TemplateSet;
-  /** Reads a file referenced by the bank (images), relative to the project root; safe-path checked. */
-  readAsset?: (projectPath: string) => Uint8Array | undefined;
+  /** An image referenced from a bank's Markdown, already checked to be a safe, existing file. */
+  asset: AssetLookup;
   seed?: number;
   [option: string]: unknown;
 }

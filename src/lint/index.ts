@@ -4,6 +4,7 @@ import duplicateNumber from './rules/duplicate-number.js';
 import duplicateOption from './rules/duplicate-option.js';
 import duplicateQuestion from './rules/duplicate-question.js';
 import emptyStem from './rules/empty-stem.js';
+import imagePath from './rules/image-path.js';
 import inconsistentLettering from './rules/inconsistent-lettering.js';
 import invalidEncoding from './rules/invalid-encoding.js';
 import keyConflictSources from './rules/key-conflict-sources.js';
@@ -18,6 +19,7 @@ export const rules: Rule<any>[] = [
   duplicateOption,
   duplicateQuestion,
   emptyStem,
+  imagePath,
   inconsistentLettering,
   invalidEncoding,
   keyConflictSources,

@@ -6,6 +6,7 @@ import { splitBlocks, type BlockLine, type QuestionBlock } from './blocks.js';
 import type { RawKeyEntry } from './key-entries.js';
 import { readOptions } from './options.js';
 import { questionId } from './ids.js';
+import { isPositional } from './pinned.js';
 
 export interface BankInput {
   id: string; // path under the sources root, without extension
@@ -141,7 +142,9 @@ function buildQuestion(b: QuestionBlock, input: BankInput, meta: Meta, diagnosti
   const options: Option[] = opts.map((o) => ({
     text: { markdown: o.markdown, span: span(file, o.line, o.column, o.line, o.endColumn) },
     ...(o.letter ? { letter: o.letter } : {}),
+    ...(isPositional(o.markdown) ? { fixed: true } : {}),
   }));
+  const pinned = options.some((o) => o.fixed);
   const keyEntries: KeyEntry[] = [];
   const marked = opts.flatMap((o, i) => (o.marked ? [i] : []));
   if (marked.length > 0) {
@@ -165,7 +168,7 @@ function buildQuestion(b: QuestionBlock, input: BankInput, meta: Meta, diagnosti
     points: meta.points,
     category: meta.category,
     tags: meta.tags,
-    shuffle: meta.shuffle,
+    shuffle: meta.shuffle && !pinned,
   };
 }
 

@@ -10,6 +10,7 @@ import { createTemplateSet } from '../emit/templates.js';
 import { loadProject } from './load.js';
 import { UsageError } from './errors.js';
 import { writeAtomically, type WriteHooks } from './write.js';
+import { collectAssets, type AssetLookup } from './assets.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -23,6 +24,7 @@ export interface CheckOptions {
 export interface Checked {
   project: Project;
   diagnostics: Diagnostic[];
+  asset: AssetLookup;
 }
 
 export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
@@ -41,8 +43,9 @@ export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
     const r = ProjectSchema.safeParse(project);
     if (!r.success) throw new Error(`Internal error: the IR does not match its schema: ${r.error.issues[0]?.message} at ${r.error.issues[0]?.path.join('.')}`);
   }
-  const diagnostics = lintProject(project, parseDiags, { config: opts.config, targets: opts.targets ?? [] });
-  return { project, diagnostics };
+  const assets = collectAssets(project, opts.cwd);
+  const diagnostics = lintProject(project, [...parseDiags, ...assets.diagnostics], { config: opts.config, targets: opts.targets ?? [] });
+  return { project, diagnostics, asset: assets.lookup };
 }
 
 export function resolveTargets(requested: readonly string[] | undefined, config: Config): string[] {
@@ -86,6 +89,7 @@ export interface EmitAllOptions {
   cwd: string;
   targets: string[];
   templateDirs?: string[];
+  asset?: AssetLookup;
   emitOptions?: Partial<EmitOptions>;
 }
 
@@ -95,7 +99,7 @@ export async function emitAll(project: Project, opts: EmitAllOptions): Promise<{
   const diagnostics: Diagnostic[] = [];
   for (const t of opts.targets) {
     const emitter = await registry[t]!();
-    const out = await emitter.emit(project, { templates, ...opts.emitOptions });
+    const out = await emitter.emit(project, { templates, asset: opts.asset ?? (() => undefined), ...opts.emitOptions });
     if (emitter.check) diagnostics.push(...emitter.check(out, project));
     files.push(...out);
   }

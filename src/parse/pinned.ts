@@ -1,0 +1,29 @@
+// Options whose meaning depends on their position ("Todas as anteriores", "A e B", "None of
+// the above"). Shuffling breaks them, so the parser pins such an option (fixed) and marks its
+// question not to be shuffled; every emitter honours both. The all-of-the-above lint rule
+// reports them. Matched on the whole option, accents and case ignored.
+const patterns: RegExp[] = [
+  // pt-BR
+  /^(todas|todas as (anteriores|alternativas|opcoes|respostas)( (acima|estao corretas))?|todas (estao corretas|acima)|nenhuma|nenhuma das (anteriores|alternativas|opcoes|respostas)( acima)?|nenhuma (delas|acima)|ambas|ambas (estao corretas|as anteriores|as alternativas)|[a-e] e [a-e]|apenas [a-e] e [a-e]|somente [a-e] e [a-e]|as alternativas [a-e] e [a-e](.*)?)$/,
+  // es
+  /^(todas las (anteriores|opciones|respuestas)|todas|ninguna|ninguna de las (anteriores|opciones)|ambas|[a-e] y [a-e]|todas son correctas|ninguna es correcta)$/,
+  // en
+  /^(all of the above|all the above|none of the above|none|both|both [a-e] and [a-e]|[a-e] and [a-e]|all of these|none of these|all are correct|none are correct)$/,
+];
+
+export function normalizeOption(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[*_`]/g, '')
+    .replace(/[.!,;:]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function isPositional(option: string): boolean {
+  if (option.length > 60) return false;
+  const n = normalizeOption(option);
+  return patterns.some((p) => p.test(n));
+}
