@@ -21,6 +21,7 @@ export function parseKeyLine(
   diagnostics: Diagnostic[],
 ): void {
   let current: RawKeyEntry | undefined;
+  let failed: RawKeyEntry | undefined; // already reported: do not report it twice
   const before = out.length;
   token.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -46,6 +47,7 @@ export function parseKeyLine(
         line,
         column,
       });
+      failed = current;
       break;
     }
   }
@@ -53,6 +55,7 @@ export function parseKeyLine(
     const e = out[j]!;
     if (e.letters.length === 0) {
       out.splice(j, 1);
+      if (e === failed) continue;
       diagnostics.push({
         ruleId: 'parse/key-syntax',
         severity: 'error',
