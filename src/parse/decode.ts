@@ -68,7 +68,16 @@ function decodeMixed(body: Uint8Array, file: string, bom: boolean, auto: boolean
     line++;
     start = end;
   }
-  return { text: parts.join(''), encoding: 'utf-8', bom, diagnostics };
+  return { text: parts.join(''), encoding: 'utf-8', bom, diagnostics: summarizeBadLines(diagnostics, auto) };
+}
+
+// One finding per file, at the first bad line: a Windows-1252 file would otherwise give one
+// error per accented line.
+function summarizeBadLines(bad: Diagnostic[], auto: boolean): Diagnostic[] {
+  const first = bad[0];
+  if (!first || bad.length === 1) return bad;
+  const lines = bad.slice(0, 5).map((d) => d.line).join(', ') + (bad.length > 5 ? ', …' : '');
+  return [{ ...first, message: auto ? `${bad.length} lines are not UTF-8 (lines ${lines}); they were read as Windows-1252` : `${first.message}; ${bad.length} lines are not valid UTF-8 (lines ${lines})` }];
 }
 
 function firstInvalidUtf8(b: Uint8Array): number {

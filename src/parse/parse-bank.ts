@@ -31,17 +31,7 @@ export function parseBank(input: BankInput): { bank: Bank; diagnostics: Diagnost
   for (const q of questions) finishQuestion(q);
   uniquifyIds(questions);
 
-  if (questions.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
-    diagnostics.push({
-      ruleId: 'parse/no-questions',
-      severity: 'warning',
-      message: 'No questions found in this file',
-      hint: 'A question starts with its number alone on a line, then the stem, then one line per option',
-      file,
-      line: 1,
-      column: 1,
-    });
-  }
+  if (questions.length === 0) collapseStrayText(diagnostics, file);
   const bank: Bank = {
     id: input.id,
     path: file,
@@ -59,6 +49,25 @@ export function parseBank(input: BankInput): { bank: Bank; diagnostics: Diagnost
     questions,
   };
   return { bank, diagnostics };
+}
+
+// A file with no question at all is most likely another format (Aiken, GIFT, Markdown quiz):
+// one clear finding says so instead of one error per line.
+function collapseStrayText(diagnostics: Diagnostic[], file: string): void {
+  const stray = diagnostics.filter((d) => d.ruleId === 'parse/stray-text');
+  const rest = diagnostics.filter((d) => d.ruleId !== 'parse/stray-text');
+  diagnostics.length = 0;
+  diagnostics.push(...rest, {
+    ruleId: 'parse/no-questions',
+    severity: stray.length ? 'error' : 'warning',
+    message: stray.length
+      ? `No questions found: ${stray.length} line${stray.length === 1 ? '' : 's'} of text but no question number alone on a line (is this another format?)`
+      : 'No questions found in this file',
+    hint: 'A question starts with its number alone on a line (`1`, `1.`, `Questão 1`), then the stem, then one line per option',
+    file,
+    line: stray[0]?.line ?? 1,
+    column: 1,
+  });
 }
 
 interface Meta {

@@ -205,7 +205,20 @@ describe('header and comments', () => {
     expect(bank).toMatchObject({ title: 'atendimento', category: 'telecom/atendimento' });
   });
   it('text before the first question is an error, not silently dropped', () => {
-    const { diagnostics } = parseText('1. Qual é a capital?\nA\nB\n');
-    expect(diagnostics[0]).toMatchObject({ ruleId: 'parse/stray-text', severity: 'error', line: 1 });
+    const { diagnostics } = parseText('Prova de julho\n1\nS?\nA\nB\n');
+    expect(diagnostics).toMatchObject([{ ruleId: 'parse/stray-text', severity: 'error', line: 1 }]);
+  });
+  it('a file in another format gives one clear error, not one per line', () => {
+    const { diagnostics } = parseText('1. Qual é a capital?\nA) Rio\nB) Brasília\nANSWER: B\n');
+    expect(diagnostics).toMatchObject([{ ruleId: 'parse/no-questions', severity: 'error', line: 1 }]);
+    expect(diagnostics[0]!.message).toContain('4 lines of text');
+  });
+  it('a Windows-1252 file gives one invalid-encoding error naming the first lines, and loses no text', () => {
+    const cp = Uint8Array.from([...'1\nN'].map((c) => c.charCodeAt(0)).concat([0xe3, 0x6f, 0x3f, 0x0a, 0x53, 0x69, 0x6d, 0x0a, 0x4e, 0xe3, 0x6f, 0x0a]));
+    const { bank, diagnostics } = parseText(cp);
+    expect(diagnostics).toMatchObject([{ ruleId: 'invalid-encoding', severity: 'error', line: 2, column: 2 }]);
+    expect(diagnostics[0]!.message).toContain('2 lines are not valid UTF-8 (lines 2, 4)');
+    expect(bank.questions[0]!.stem.markdown).toBe('Não?');
+    expect(bank.questions[0]!.options[1]!.text.markdown).toBe('Não');
   });
 });
