@@ -1,0 +1,106 @@
+// Moodle GIFT: gift/<bank>.gift.txt, one file per bank. Texts are [html] rendered from the
+// Markdown (the same HTML every other target shows), GIFT-escaped in the view so templates
+// (which users may override) only arrange values. check() re-reads each file the way Moodle's
+// importer does and compares it with the IR, naming the template when they disagree.
+import path from 'node:path';
+import type { Diagnostic } from '../../ir/diagnostic.js';
+import type { Bank, Project } from '../../ir/schema.js';
+import { renderHtml } from '../../markdown/render.js';
+import { reiterable, type EmittedFile, type Emitter } from '../emitter.js';
+import type { TemplateSet } from '../templates.js';
+import { escapeGift, protectFormatMarker } from './escape.js';
+import { formatWeight } from './moodle-grades.js';
+import { numberWidth, toMoodleQuestion, type MoodleQuestion } from './moodle-question.js';
+import { compareGift, type GiftExpected } from './check-gift.js';
+
+export const giftTemplateNames = ['header.hbs', 'category.hbs', 'question.hbs'] as const;
+
+export function giftPath(bank: Bank): string {
+  return `gift/${bank.id}.gift.txt`;
+}
+
+// A comment line ends at the newline; nothing else in it is read (ids and tags aside).
+const commentSafe = (s: string) => s.replace(/[\r\n]+/g, ' ');
+
+// Moodle reads `$CATEGORY:` text raw (no unescaping), split at `/`; only a newline can hurt.
+export const giftCategory = (c: string) => commentSafe(c).trim();
+
+// Tag tokens end at `]`; Moodle reads `\]` inside one as a bracket.
+const tagSafe = (t: string) => t.replace(/]/g, '\\]');
+
+export function giftView(m: MoodleQuestion): Record<string, unknown> {
+  const tf = m.kind === 'truefalse';
+  const text = (html: string) => escapeGift(protectFormatMarker(html));
+  return {
+    id: m.question.id,
+    number: m.question.number,
+    tags: m.tags.map(tagSafe),
+    name: escapeGift(m.name),
+    stem: '[html]' + escapeGift(m.stemHtml),
+    trueFalse: tf ? (m.truth ? 'TRUE' : 'FALSE') : '',
+    trueFalseFeedback: tf && (m.trueFeedbackHtml !== '' || m.falseFeedbackHtml !== ''),
+    // Moodle: {TRUE#shown when wrong#shown when right}
+    wrongFeedback: text(m.truth ? m.falseFeedbackHtml : m.trueFeedbackHtml),
+    rightFeedback: text(m.truth ? m.trueFeedbackHtml : m.falseFeedbackHtml),
+    answers: m.answers.map((a) => ({
+      prefix: m.multiple ? `~%${formatWeight(a.weight)}%` : a.weight === 100 ? '=' : '~',
+      text: text(a.html),
+      feedback: text(a.feedbackHtml),
+    })),
+    generalFeedback: text(m.generalFeedbackHtml),
+    points: m.question.points,
+    shuffle: m.shuffle,
+  };
+}
+
+interface Rendered {
+  header: string;
+  category: string;
+  question: string;
+}
+
+// Expected blocks of a bank's file, in order: a category whenever it changes, then the question.
+export function* expectedGift(bank: Bank): Generator<GiftExpected> {
+  let category: string | undefined;
+  const width = numberWidth(bank);
+  for (const q of bank.questions) {
+    if (q.category !== category) {
+      category = q.category;
+      yield { kind: 'category', category: giftCategory(category) };
+    }
+    yield { kind: 'question', model: toMoodleQuestion(q, width, renderHtml) };
+  }
+}
+
+function* giftChunks(bank: Bank, templates: TemplateSet): Generator<string> {
+  const t = (name: string) => templates.get('gift', name);
+  yield t('header.hbs')({ title: commentSafe(bank.title), source: commentSafe(bank.path), count: bank.questions.length });
+  for (const e of expectedGift(bank)) {
+    yield e.kind === 'category' ? t('category.hbs')({ category: e.category }) : t('question.hbs')(giftView(e.model));
+  }
+}
+
+const origins = new WeakMap<EmittedFile, { bank: Bank; templates: Rendered }>();
+
+export const gift: Emitter = {
+  target: 'gift',
+  description: 'Moodle GIFT, one gift/<bank>.gift.txt per bank (HTML texts, ids and tags as comments)',
+  emit(project, options) {
+    return project.banks.map((bank) => {
+      const file: EmittedFile = { path: giftPath(bank), contents: reiterable(() => giftChunks(bank, options.templates)) };
+      const get = (n: string) => options.templates.get('gift', n).origin;
+      origins.set(file, { bank, templates: { header: get('header.hbs'), category: get('category.hbs'), question: get('question.hbs') } });
+      return file;
+    });
+  },
+  check(files: EmittedFile[], _project: Project): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const file of files) {
+      const o = origins.get(file);
+      if (!o || typeof file.contents === 'string' || file.contents instanceof Uint8Array) continue;
+      const rel = (p: string) => path.relative(process.cwd(), p).split(path.sep).join('/');
+      out.push(...compareGift(file.contents, o.bank, expectedGift(o.bank), { header: rel(o.templates.header), category: rel(o.templates.category), question: rel(o.templates.question) }));
+    }
+    return out;
+  },
+};

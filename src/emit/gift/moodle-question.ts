@@ -1,0 +1,111 @@
+// What a question becomes in Moodle, before any GIFT or XML escaping: name, HTML texts,
+// weights, feedback, shuffle. Both Moodle emitters build their views from this, and both
+// self-checks compare what they re-read against it.
+import type { Bank, Question, Text } from '../../ir/schema.js';
+import { renderPlain } from '../../markdown/render.js';
+import { answerWeights } from './moodle-grades.js';
+
+export interface MoodleAnswer {
+  html: string;
+  weight: number;
+  feedbackHtml: string;
+}
+
+export interface MoodleQuestion {
+  question: Question;
+  kind: 'multichoice' | 'truefalse';
+  name: string;
+  stemHtml: string;
+  generalFeedbackHtml: string;
+  correctFeedbackHtml: string;
+  incorrectFeedbackHtml: string;
+  /** multichoice: one per option, in authored order. */
+  answers: MoodleAnswer[];
+  multiple: boolean;
+  /** false when the question or any option is pinned (question.shuffle / option.fixed). */
+  shuffle: boolean;
+  numbering: 'abc' | 'ABCD';
+  /** truefalse: whether "true" is the right answer, and the feedback shown for each choice. */
+  truth: boolean;
+  trueFeedbackHtml: string;
+  falseFeedbackHtml: string;
+  tags: string[];
+  /** Set when Moodle's grade list cannot express the key (more than 20 correct options). */
+  unweighable: boolean;
+}
+
+export type HtmlRenderer = (md: string) => string;
+
+const trueWords = /^(verdadeiro|verdadero|true|certo|vrai|v|t)$/i;
+const falseWords = /^(falso|false|errado|faux|f)$/i;
+
+// Index of the "true" option when the two options are a true/false pair, else undefined.
+function trueIndex(q: Question): number | undefined {
+  if (q.options.length !== 2) return undefined;
+  const [a, b] = q.options.map((o) => o.text.markdown.trim().replace(/[.!]$/, ''));
+  if (trueWords.test(a!) && falseWords.test(b!)) return 0;
+  if (falseWords.test(a!) && trueWords.test(b!)) return 1;
+  return undefined;
+}
+
+// Moodle stores tags through PARAM_TAG: control characters and < > ` removed, whitespace
+// collapsed, 50 characters at most. Doing the same here makes the emitted tag the stored one.
+export function moodleTag(tag: string): string {
+  return [...tag.replace(/[\p{Cc}<>`]/gu, '').replace(/\s+/gu, ' ').trim()].slice(0, 50).join('');
+}
+
+// "007 Qual é a capital do Brasil?": the number keeps Moodle's name-sorted list in bank order,
+// the stem's first words make it readable. Moodle strips anything tag-like from names
+// (PARAM_TEXT), so angle brackets become look-alikes instead of disappearing.
+export function questionName(q: Question, width: number): string {
+  let plain = renderPlain(q.stem.markdown).replace(/\s+/g, ' ').trim();
+  if ([...plain].length > 80) {
+    const cut = [...plain].slice(0, 79).join('');
+    const space = cut.lastIndexOf(' ');
+    plain = (space > 40 ? cut.slice(0, space) : cut) + '…';
+  }
+  plain = plain.replace(/</g, '‹').replace(/>/g, '›').replace(/&&+/g, '&');
+  return `${String(q.number).padStart(width, '0')} ${plain}`.trim();
+}
+
+export function numberWidth(bank: Bank): number {
+  let max = 0;
+  for (const q of bank.questions) if (q.number > max) max = q.number;
+  return Math.max(2, String(max).length);
+}
+
+export function toMoodleQuestion(q: Question, width: number, html: HtmlRenderer): MoodleQuestion {
+  const text = (t: Text | null | undefined): string => (t ? html(t.markdown).trim() : '');
+  const fb = q.feedback;
+  const ti = q.type === 'truefalse' && q.key.length === 1 ? trueIndex(q) : undefined;
+  const w = answerWeights(q);
+  const optionFeedback = (i: number) => text(fb?.options?.[i]);
+  const base = {
+    question: q,
+    name: questionName(q, width),
+    stemHtml: text(q.stem),
+    generalFeedbackHtml: text(fb?.general),
+    correctFeedbackHtml: text(fb?.correct),
+    incorrectFeedbackHtml: text(fb?.incorrect),
+    shuffle: q.shuffle && !q.options.some((o) => o.fixed),
+    numbering: q.options.length > 0 && q.options.every((o) => o.letter && /^[A-Z]$/.test(o.letter)) ? ('ABCD' as const) : ('abc' as const),
+    tags: [...new Set(q.tags.map(moodleTag).filter((t) => t !== ''))],
+    unweighable: w === undefined,
+  };
+  if (ti !== undefined) {
+    const truth = q.key[0] === ti;
+    const right = truth ? ti : 1 - ti;
+    const feedbackFor = (i: number) => optionFeedback(i) || (i === right ? base.correctFeedbackHtml : base.incorrectFeedbackHtml);
+    return { ...base, kind: 'truefalse', answers: [], multiple: false, truth, trueFeedbackHtml: feedbackFor(ti), falseFeedbackHtml: feedbackFor(1 - ti) };
+  }
+  const weights = w?.weights ?? q.options.map(() => 0);
+  return {
+    ...base,
+    kind: 'multichoice',
+    answers: q.options.map((o, i) => ({ html: text(o.text), weight: weights[i]!, feedbackHtml: optionFeedback(i) })),
+    multiple: w?.multiple ?? true,
+    truth: false,
+    trueFeedbackHtml: '',
+    falseFeedbackHtml: '',
+  };
+}
