@@ -4,6 +4,7 @@ import type { Emitter } from './emitter.js';
 
 export const targets: Record<string, () => Promise<Emitter>> = {
   json: async () => (await import('./json/index.js')).json,
+  html: async () => (await import('./html/index.js')).html,
   gift: async () => (await import('./gift/index.js')).gift,
 };
 
