@@ -17,16 +17,23 @@ export interface Report {
 export interface RuleContext<O> {
   options: O;
   targets: readonly string[]; // formats being built (portability rules warn only for these)
+  /** The decoded lines of a bank file as read (endings removed), when the loader kept them. */
+  sourceLines(file: string): readonly string[] | undefined;
 }
 
 export interface Rule<O = Record<string, never>> {
   id: string;
+  /** Former ids: config and inline disables naming them still work. */
+  aliases?: string[];
   category: RuleCategory;
   severity: Severity; // default; config may override
   description: string; // one line
   docs: string; // rationale, then a bad and a good example
-  /** Reported by the parser rather than by check(); listed so config and docs know it. */
+  /** Reported outside check(): by the parser/loader, or by the lint engine itself. */
   fromParser?: boolean;
+  reportedBy?: 'parser' | 'loader' | 'engine';
+  /** Portability rules: the targets they speak for (they stay silent unless one is built). */
+  targets?: string[];
   optionsSchema?: z.ZodType<O>;
   defaultOptions?: O;
   check(project: Project, report: (r: Report) => void, ctx: RuleContext<O>): void;

@@ -1,50 +1,66 @@
-// Runs every enabled rule over the project and applies configuration: severities (global and
-// per-glob overrides) and rule options. Rules never see config; they report, this decides.
+// Runs every enabled rule over the project and applies, in this order: configuration
+// (severities, global and per-glob; rule options), inline disables (and reports the unused or
+// malformed ones), then the --changed filter. Rules never see config; they report, this decides.
 import picomatch from 'picomatch';
 import type { Config, RuleSetting, RuleSeverity } from '../config/schema.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../ir/diagnostic.js';
-import type { Project } from '../ir/schema.js';
-import { rules as allRules } from './index.js';
+import type { Project, Span } from '../ir/schema.js';
+import { resolveRuleId, rules as allRules } from './index.js';
 import type { Rule } from './define-rule.js';
+import { applyDirectives, readDirectives } from './suppress.js';
 
 export interface LintOptions {
   config?: Pick<Config, 'rules' | 'overrides'>;
   targets?: readonly string[];
   rules?: Rule<any>[];
+  /** Decoded lines of each bank file (project-relative path), for the text-hygiene rules. */
+  sourceLines?: (file: string) => readonly string[] | undefined;
+  /** Report only findings in these files (project-relative); rules still see every file. */
+  onlyFiles?: ReadonlySet<string>;
 }
 
 const toSeverity: Record<Exclude<RuleSeverity, 'off'>, Severity> = { info: 'info', warn: 'warning', error: 'error' };
 
-function settingLevel(s: RuleSetting): RuleSeverity {
+export function settingLevel(s: RuleSetting): RuleSeverity {
   return typeof s === 'string' ? s : s[0];
+}
+
+// Config may name a rule by a former id; settings are looked up by canonical id.
+function canonical(map: Record<string, RuleSetting>): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  for (const [k, v] of Object.entries(map)) out[resolveRuleId(k) ?? k] = v;
+  return out;
 }
 
 export function lintProject(project: Project, parseDiagnostics: Diagnostic[], opts: LintOptions = {}): Diagnostic[] {
   const rules = opts.rules ?? allRules;
-  const config = opts.config ?? { rules: {}, overrides: [] };
-  const overrides = config.overrides.map((o) => ({ match: picomatch(o.files, { dot: true }), rules: o.rules }));
+  const globalRules = canonical(opts.config?.rules ?? {});
+  const overrides = (opts.config?.overrides ?? []).map((o) => ({ match: picomatch(o.files, { dot: true }), rules: canonical(o.rules) }));
 
   // severity for a rule in a file; undefined = off
   const levelFor = (ruleId: string, file: string, fallback: Severity): Severity | undefined => {
-    let setting: RuleSetting | undefined = config.rules[ruleId];
+    let setting: RuleSetting | undefined = globalRules[ruleId];
     for (const o of overrides) if (o.rules[ruleId] !== undefined && o.match(file)) setting = o.rules[ruleId];
     if (setting === undefined) return fallback;
     const level = settingLevel(setting);
     return level === 'off' ? undefined : toSeverity[level];
   };
+  const defaultSeverity = new Map(rules.map((r) => [r.id, r.severity]));
 
   const out: Diagnostic[] = [];
   const push = (d: Diagnostic, fallback: Severity) => {
     const severity = levelFor(d.ruleId, d.file, fallback);
-    if (severity) out.push({ ...d, severity });
+    if (severity) out.push(severity === d.severity ? d : { ...d, severity });
   };
   for (const d of parseDiagnostics) push(d, d.severity);
 
+  const sourceLines = opts.sourceLines ?? (() => undefined);
   for (const rule of rules) {
-    if (rule.fromParser) continue;
-    const global = config.rules[rule.id];
-    const anyOverride = config.overrides.some((o) => o.rules[rule.id] !== undefined && settingLevel(o.rules[rule.id]!) !== 'off');
+    if (rule.fromParser || rule.reportedBy) continue;
+    const global = globalRules[rule.id];
+    const anyOverride = overrides.some((o) => o.rules[rule.id] !== undefined && settingLevel(o.rules[rule.id]!) !== 'off');
     if (global !== undefined && settingLevel(global) === 'off' && !anyOverride) continue;
+    if (rule.targets && !rule.targets.some((t) => opts.targets?.includes(t))) continue;
     const raw = global !== undefined && typeof global !== 'string' ? global[1] : undefined;
     const options = rule.optionsSchema ? rule.optionsSchema.parse({ ...(rule.defaultOptions ?? {}), ...(raw ?? {}) }) : (rule.defaultOptions ?? {});
     rule.check(
@@ -66,8 +82,83 @@ export function lintProject(project: Project, parseDiagnostics: Diagnostic[], op
           },
           rule.severity,
         ),
-      { options, targets: opts.targets ?? [] },
+      { options, targets: opts.targets ?? [], sourceLines },
     );
   }
-  return out.sort(compareDiagnostics);
+
+  const known = new Set(rules.map((r) => r.id));
+  const { directives, problems } = readDirectives(
+    project,
+    (id) => {
+      const c = resolveRuleId(id);
+      return c && known.has(c) ? c : id.startsWith('parse/') ? id : undefined;
+    },
+    (id) => {
+      const near = nearest(id, [...known]);
+      return near ? ` (did you mean "${near}"?)` : '';
+    },
+  );
+  let kept = applyDirectives(out, directives, project);
+  const engine = (ruleId: string, span: Span, message: string, hint?: string) => {
+    const severity = levelFor(ruleId, span.file, defaultSeverity.get(ruleId) ?? 'warning');
+    if (severity) kept.push({ ruleId, severity, message, ...(hint ? { hint } : {}), file: span.file, line: span.line, column: span.column, endLine: span.endLine, endColumn: span.endColumn });
+  };
+  for (const p of problems) engine('invalid-suppression', p.span, p.message, p.hint);
+  for (const d of directives)
+    for (const r of d.rules) {
+      if (d.used.has(r)) continue;
+      // A rule that is off (or not run for these targets) cannot use its disable: say nothing.
+      const rule = rules.find((x) => x.id === r);
+      if (!levelFor(r, d.bank.path, rule?.severity ?? 'warning')) continue;
+      if (rule?.targets && !rule.targets.some((t) => opts.targets?.includes(t))) continue;
+      const where = d.kind === 'file' ? 'this file' : 'the next question';
+      engine('unused-suppression', d.span, `Nothing in ${where} is reported by ${r}, so its disable is unused`, 'Remove the disable (or the rule name from it)');
+    }
+
+  if (opts.onlyFiles) {
+    const files = expandChanged(project, opts.onlyFiles);
+    kept = kept.filter((d) => inFiles(d, files));
+  }
+  return kept.sort(compareDiagnostics);
+}
+
+// --changed: a finding belongs to a changed file when it is in it, or (pairwise rules) its
+// other location is. A bank and its sidecar key count as one: either changing marks both.
+function inFiles(d: Diagnostic, files: ReadonlySet<string>): boolean {
+  if (files.has(d.file)) return true;
+  return d.related?.some((r) => files.has(r.span.file)) ?? false;
+}
+
+export function expandChanged(project: Project, changed: Iterable<string>): Set<string> {
+  const set = new Set(changed);
+  for (const b of project.banks)
+    if (set.has(b.path) || (b.keyPath && set.has(b.keyPath))) {
+      set.add(b.path);
+      if (b.keyPath) set.add(b.keyPath);
+    }
+  return set;
+}
+
+export function nearest(word: string, choices: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of choices) {
+    const d = editDistance(word.toLowerCase(), c);
+    if (d < bestD) [best, bestD] = [c, d];
+  }
+  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
 }

@@ -19,6 +19,7 @@ export interface CheckOptions {
   encoding?: Config['encoding'];
   targets?: readonly string[];
   validate?: boolean; // zod-validate the IR (on by default)
+  onlyFiles?: ReadonlySet<string>; // lint --changed: report only these files (rules still see all)
 }
 
 export interface Checked {
@@ -28,7 +29,7 @@ export interface Checked {
 }
 
 export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
-  const { project, diagnostics: parseDiags } = await loadProject({
+  const { project, diagnostics: parseDiags, lines } = await loadProject({
     cwd: opts.cwd,
     inputs: opts.inputs,
     sources: opts.config.sources,
@@ -44,7 +45,7 @@ export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
     if (!r.success) throw new Error(`Internal error: the IR does not match its schema: ${r.error.issues[0]?.message} at ${r.error.issues[0]?.path.join('.')}`);
   }
   const assets = collectAssets(project, opts.cwd);
-  const diagnostics = lintProject(project, [...parseDiags, ...assets.diagnostics], { config: opts.config, targets: opts.targets ?? [] });
+  const diagnostics = lintProject(project, [...parseDiags, ...assets.diagnostics], { config: opts.config, targets: opts.targets ?? [], sourceLines: (f) => lines.get(f), ...(opts.onlyFiles ? { onlyFiles: opts.onlyFiles } : {}) });
   return { project, diagnostics, asset: assets.lookup };
 }
 

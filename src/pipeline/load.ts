@@ -26,6 +26,7 @@ export interface Loaded {
   project: Project;
   diagnostics: Diagnostic[];
   files: string[]; // absolute paths of the bank files read
+  lines: Map<string, string[]>; // decoded lines of each bank file (project-relative path), for lint
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
@@ -66,6 +67,7 @@ export async function loadProject(opts: LoadOptions): Promise<Loaded> {
   const files = await findBankFiles(opts);
   const diagnostics: Diagnostic[] = [];
   const banks: Bank[] = [];
+  const sourceLines = new Map<string, string[]>();
   for (const abs of files) {
     const rel = toPosix(path.relative(opts.cwd, abs));
     let bytes: Uint8Array;
@@ -78,6 +80,7 @@ export async function loadProject(opts: LoadOptions): Promise<Loaded> {
     const decoded = decodeSource(bytes, rel, opts.encoding ?? 'utf-8');
     diagnostics.push(...decoded.diagnostics);
     const { lines, endings } = splitLines(decoded.text);
+    sourceLines.set(rel, lines);
     const keyAbs = abs.replace(/\.[^./\\]+$/, '') + '.key';
     let sidecar;
     if (keyAbs !== abs && existsSync(keyAbs)) {
@@ -103,5 +106,5 @@ export async function loadProject(opts: LoadOptions): Promise<Loaded> {
     diagnostics.push(...pd);
     banks.push(bank);
   }
-  return { project: { schemaVersion: 1, banks }, diagnostics, files };
+  return { project: { schemaVersion: 1, banks }, diagnostics, files, lines: sourceLines };
 }

@@ -1,6 +1,6 @@
 // Two options of one question that read the same leave the student guessing which is keyed.
 import { defineRule } from '../define-rule.js';
-import { normalizeText } from '../text.js';
+import { normalized } from '../text.js';
 
 export const messages = {
   dup: (n: number, a: string, b: string) => `Question ${n}: option ${b} repeats option ${a}`,
@@ -19,7 +19,7 @@ Bad: \`Sim\` and \`sim.\` in one question. Good: every option says something dif
       for (const q of bank.questions) {
         const seen = new Map<string, number>();
         q.options.forEach((o, i) => {
-          const k = normalizeText(o.text.markdown);
+          const k = normalized(o.text);
           const prev = seen.get(k);
           if (prev !== undefined)
             report({

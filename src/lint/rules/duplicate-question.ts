@@ -1,6 +1,6 @@
 // The same question twice (in one file or across files) skews every exam it is drawn into.
 import { defineRule } from '../define-rule.js';
-import { normalizeText } from '../text.js';
+import { normalized } from '../text.js';
 import type { Question } from '../../ir/schema.js';
 
 export const messages = {
@@ -21,9 +21,9 @@ Bad: the same question in \`a.txt\` and \`b.txt\`. Good: keep one; reword the ot
     const seen = new Map<string, Question>();
     for (const bank of project.banks)
       for (const q of bank.questions) {
-        const stem = normalizeText(q.stem.markdown);
+        const stem = normalized(q.stem);
         if (stem === '') continue;
-        const key = stem + '\u0000' + q.options.map((o) => normalizeText(o.text.markdown)).sort().join('\u0001');
+        const key = stem + '\u0000' + q.options.map((o) => normalized(o.text)).sort().join('\u0001');
         const first = seen.get(key);
         if (first) {
           const where = first.bank === q.bank ? `question ${first.number}` : `question ${first.number} of ${first.stem.span.file}`;

@@ -1,0 +1,100 @@
+// "Qual alternativa NÃO …": a negative question read too fast is answered backwards. The
+// negative word should stand out (capitals or bold) so the item tests content, not reading speed.
+import { parseMarkdown } from '../../markdown/render.js';
+import type { Question } from '../../ir/schema.js';
+import { defineRule, type Report } from '../define-rule.js';
+import { normalizeText, normalized } from '../text.js';
+
+export const messages = {
+  plain: (n: number, word: string) => `Question ${n} asks a negative question ("${word}") without emphasis`,
+};
+
+// Words that make a question negative wherever they appear (pt-BR, es, en; accents removed) …
+const strong = new Set(['exceto', 'excepto', 'except', 'incorreta', 'incorreto', 'incorretas', 'incorretos', 'incorrecta', 'incorrecto', 'incorrectas', 'incorrectos', 'incorrect', 'falsa', 'falso', 'falsas', 'falsos', 'false', 'errada', 'errado', 'erradas', 'errados', 'wrong', 'erronea', 'erroneo']);
+// … and words that do so only in the sentence that asks (elsewhere they tell the story:
+// "o técnico não compareceu. O que deve ser feito?" is not a negative question).
+// Per language: Portuguese "no" means "in the".
+const weakByLang: Record<string, Set<string>> = {
+  pt: new Set(['nao', 'nunca', 'jamais']),
+  es: new Set(['no', 'nunca', 'jamas']),
+  en: new Set(['not', 'never', 'cannot']),
+};
+const weakAny = new Set(['nao', 'nunca', 'jamais', 'jamas', 'not', 'never', 'cannot']);
+const weakFor = (lang: string) => weakByLang[lang.slice(0, 2).toLowerCase()] ?? weakAny;
+
+const word = /[\p{L}\p{N}]+/gu;
+
+export default defineRule({
+  id: 'negative-stem',
+  category: 'style',
+  severity: 'info',
+  description: 'Negative words in a question (NÃO, EXCETO, INCORRETA, NOT, EXCEPT) should be emphasised',
+  docs: `A student skimming "Qual alternativa não descreve o procedimento?" answers the positive
+question. Write the negative in capitals or bold. Words such as EXCETO, INCORRETA, FALSA, EXCEPT,
+INCORRECT count anywhere in the stem; NÃO / NUNCA (pt), NO / NUNCA (es), NOT / NEVER (en, by the
+bank's \`lang\`) only in the sentence that asks (the last one ending in "?"), since elsewhere they
+usually tell the story.
+
+Bad: "Qual alternativa não é um canal de atendimento?"
+Good: "Qual alternativa **NÃO** é um canal de atendimento?"`,
+  check(project, report) {
+    for (const bank of project.banks) {
+      const weak = weakFor(bank.lang);
+      for (const q of bank.questions) {
+        const norm = normalized(q.stem);
+        if (norm === '') continue;
+        let any = false;
+        for (const w of norm.split(' '))
+          if (strong.has(w) || weak.has(w)) {
+            any = true;
+            break;
+          }
+        if (any) checkStem(q, weak, report);
+      }
+    }
+  },
+});
+
+function checkStem(q: Question, weak: Set<string>, report: (r: Report) => void): void {
+  const md = q.stem.markdown;
+  const [from, to] = askingSentence(md);
+  let emphasised: Set<string> | undefined;
+  word.lastIndex = 0;
+  for (let m = word.exec(md); m; m = word.exec(md)) {
+    const w = m[0];
+    const n = normalizeText(w);
+    if (!(strong.has(n) || (weak.has(n) && m.index >= from && m.index < to))) continue;
+    if (w.length > 1 && w === w.toUpperCase()) continue;
+    emphasised ??= emphasisedWords(md);
+    if (emphasised.has(n)) continue;
+    const before = md.slice(0, m.index);
+    const nl = before.lastIndexOf('\n');
+    const line = q.stem.span.line + (before.split('\n').length - 1);
+    const column = nl === -1 ? q.stem.span.column + m.index : m.index - nl;
+    report({ at: { file: q.stem.span.file, line, column, endLine: line, endColumn: column + w.length }, questionId: q.id, message: messages.plain(q.number, w), hint: `Write it as ${w.toUpperCase()} or **${w}**` });
+    return;
+  }
+}
+
+// The sentence that asks: the last one ending in "?", else the last one.
+function askingSentence(md: string): [number, number] {
+  const q = md.lastIndexOf('?');
+  const to = q >= 0 ? q : md.trimEnd().replace(/[:!.]+$/, '').length;
+  const body = md.slice(0, to);
+  let from = 0;
+  const end = /[.!?]\s+/g;
+  for (let m = end.exec(body); m; m = end.exec(body)) from = m.index + m[0].length;
+  return [from, to];
+}
+
+function emphasisedWords(md: string): Set<string> {
+  const out = new Set<string>();
+  if (!/[*_<]/.test(md)) return out;
+  const walk = (node: { type: string; value?: string; children?: unknown[] }, inside: boolean): void => {
+    const here = inside || node.type === 'strong' || node.type === 'emphasis';
+    if (here && typeof node.value === 'string') for (const w of node.value.match(word) ?? []) out.add(normalizeText(w));
+    for (const c of node.children ?? []) walk(c as typeof node, here);
+  };
+  walk(parseMarkdown(md) as never, false);
+  return out;
+}
