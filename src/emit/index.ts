@@ -6,6 +6,7 @@ export const targets: Record<string, () => Promise<Emitter>> = {
   json: async () => (await import('./json/index.js')).json,
   html: async () => (await import('./html/index.js')).html,
   gift: async () => (await import('./gift/index.js')).gift,
+  'moodle-xml': async () => (await import('./moodle-xml/index.js')).moodleXml,
 };
 
 export const defaultTargets = (): string[] => Object.keys(targets);

@@ -1,0 +1,123 @@
+// Moodle XML: moodle-xml/<bank>.moodle.xml, one file per bank. Unlike GIFT it carries what the
+// IR knows: points (defaultgrade), shuffle per question, answer numbering, id, tags, combined
+// feedback and images (embedded as base64 <file> with @@PLUGINFILE@@ links). Values are escaped
+// in the view (entities, or CDATA for HTML); check() re-parses every chunk and compares it
+// with the IR, naming the template when they disagree.
+import path from 'node:path';
+import type { Diagnostic } from '../../ir/diagnostic.js';
+import type { Bank, Project } from '../../ir/schema.js';
+import type { Asset, AssetLookup } from '../../pipeline/assets.js';
+import { reiterable, type EmittedFile, type Emitter } from '../emitter.js';
+import type { TemplateSet } from '../templates.js';
+import { formatWeight } from '../gift/moodle-grades.js';
+import { numberWidth, toMoodleQuestion, type MoodleQuestion } from '../gift/moodle-question.js';
+import { cdata, escapeXml, xmlComment } from './xml-text.js';
+import { fileRenderer, type FileRenderer } from './html-files.js';
+import { compareMoodleXml, type XmlExpected } from './check-moodle-xml.js';
+
+export const moodleXmlTemplateNames = ['header.hbs', 'category.hbs', 'question.hbs', 'footer.hbs'] as const;
+
+export function moodleXmlPath(bank: Bank): string {
+  return `moodle-xml/${bank.id}.moodle.xml`;
+}
+
+const base64 = new WeakMap<Uint8Array, string>();
+function fileView(a: Asset): { name: string; data: string } {
+  let data = base64.get(a.data);
+  if (data === undefined) {
+    data = Buffer.from(a.data).toString('base64');
+    base64.set(a.data, data);
+  }
+  return { name: escapeXml(a.name), data };
+}
+
+export function moodleXmlView(m: MoodleQuestion, files: FileRenderer): Record<string, unknown> {
+  const q = m.question;
+  const tf = m.kind === 'truefalse';
+  const answers = tf
+    ? [
+        { fraction: m.truth ? '100' : '0', format: 'moodle_auto_format', text: 'true', files: [], feedback: cdata(m.trueFeedbackHtml), feedbackFiles: files.filesIn(m.trueFeedbackHtml).map(fileView) },
+        { fraction: m.truth ? '0' : '100', format: 'moodle_auto_format', text: 'false', files: [], feedback: cdata(m.falseFeedbackHtml), feedbackFiles: files.filesIn(m.falseFeedbackHtml).map(fileView) },
+      ]
+    : m.answers.map((a) => ({
+        fraction: formatWeight(a.weight),
+        format: 'html',
+        text: cdata(a.html),
+        files: files.filesIn(a.html).map(fileView),
+        feedback: cdata(a.feedbackHtml),
+        feedbackFiles: files.filesIn(a.feedbackHtml).map(fileView),
+      }));
+  return {
+    type: m.kind,
+    multichoice: !tf,
+    id: escapeXml(q.id),
+    number: q.number,
+    name: cdata(m.name),
+    questionText: cdata(m.stemHtml),
+    questionFiles: files.filesIn(m.stemHtml).map(fileView),
+    generalFeedback: cdata(m.generalFeedbackHtml),
+    generalFeedbackFiles: files.filesIn(m.generalFeedbackHtml).map(fileView),
+    defaultGrade: formatWeight(q.points),
+    penalty: tf ? '1' : '0.3333333',
+    idnumber: escapeXml(q.id),
+    single: m.multiple ? 'false' : 'true',
+    shuffle: m.shuffle ? '1' : '0',
+    numbering: m.numbering,
+    correctFeedback: cdata(m.correctFeedbackHtml),
+    partiallyCorrectFeedback: cdata(''),
+    incorrectFeedback: cdata(m.incorrectFeedbackHtml),
+    shownumcorrect: m.multiple,
+    answers,
+    tags: m.tags.map(cdata),
+  };
+}
+
+// Expected items of a bank's file: a category pseudo-question whenever it changes, then the question.
+export function* expectedMoodleXml(bank: Bank, files: FileRenderer): Generator<XmlExpected> {
+  let category: string | undefined;
+  const width = numberWidth(bank);
+  for (const q of bank.questions) {
+    if (q.category !== category) {
+      category = q.category;
+      yield { kind: 'category', category };
+    }
+    yield { kind: 'question', model: toMoodleQuestion(q, width, files.html) };
+  }
+}
+
+function* xmlChunks(bank: Bank, templates: TemplateSet, asset: AssetLookup): Generator<string> {
+  const t = (name: string) => templates.get('moodle-xml', name);
+  const files = fileRenderer(bank.id, asset);
+  yield t('header.hbs')({ source: xmlComment(bank.path), title: xmlComment(bank.title), count: bank.questions.length });
+  for (const e of expectedMoodleXml(bank, files)) {
+    yield e.kind === 'category' ? t('category.hbs')({ category: cdata(e.category) }) : t('question.hbs')(moodleXmlView(e.model, files));
+  }
+  yield t('footer.hbs')({});
+}
+
+const origins = new WeakMap<EmittedFile, { bank: Bank; asset: AssetLookup; templates: Record<string, string> }>();
+
+export const moodleXml: Emitter = {
+  target: 'moodle-xml',
+  description: 'Moodle XML, one moodle-xml/<bank>.moodle.xml per bank (images embedded, shuffle, points, ids, tags)',
+  emit(project, options) {
+    return project.banks.map((bank) => {
+      const file: EmittedFile = { path: moodleXmlPath(bank), contents: reiterable(() => xmlChunks(bank, options.templates, options.asset)) };
+      const templates = Object.fromEntries(moodleXmlTemplateNames.map((n) => [n, options.templates.get('moodle-xml', n).origin]));
+      origins.set(file, { bank, asset: options.asset, templates });
+      return file;
+    });
+  },
+  check(files: EmittedFile[], _project: Project): Diagnostic[] {
+    const out: Diagnostic[] = [];
+    for (const file of files) {
+      const o = origins.get(file);
+      if (!o || typeof file.contents === 'string' || file.contents instanceof Uint8Array) continue;
+      const rel = (p: string) => path.relative(process.cwd(), p).split(path.sep).join('/');
+      const t = Object.fromEntries(Object.entries(o.templates).map(([k, v]) => [k, rel(v)]));
+      const files = fileRenderer(o.bank.id, o.asset);
+      out.push(...compareMoodleXml(file.contents, o.bank, expectedMoodleXml(o.bank, files), files, t));
+    }
+    return out;
+  },
+};
