@@ -9,7 +9,7 @@ import { collectAssets } from '../../../src/pipeline/assets.js';
 import { contentsToString, type Emitter, type EmittedFile } from '../../../src/emit/emitter.js';
 import { createTemplateSet } from '../../../src/emit/templates.js';
 import type { Project } from '../../../src/ir/schema.js';
-import { repoRoot } from '../../support/validators.js';
+import { missing, repoRoot, run, validatorsDir } from '../../support/validators.js';
 
 export const hostileBank = 'test/fixtures/emit-hostile/hostil.txt';
 export const sampleBanks = ['sources/atendimento.txt', 'sources/recursos/exemplo.txt'];
@@ -37,4 +37,39 @@ export function writeTemp(files: EmittedFile[]): Map<string, string> {
     out.set(f.path, p);
   }
   return out;
+}
+
+export const moodleDir = process.env.MOODLE_DIR;
+
+/** Skip reason for Moodle's own importer: it needs MOODLE_DIR (a Moodle 4.x source tree) and php. */
+export function moodleMissing(): string | undefined {
+  if (!moodleDir) {
+    console.warn('[skipped] Moodle importer round trip: set MOODLE_DIR to a Moodle 4.x source tree (e.g. 4.2.3) to run it');
+    return 'MOODLE_DIR is not set';
+  }
+  return missing({ validators: true, commands: ['php', 'xmllint'] });
+}
+
+export interface MoodleImport {
+  questions: { qtype: string; name?: string; category?: string; questiontext?: string; questiontextformat?: number; idnumber?: string; tags?: string[]; defaultmark?: number; single?: number; correctanswer?: number; feedbacktrue?: string; feedbackfalse?: string; generalfeedback?: string; answers?: { text: string; fraction: number; feedback: string }[] }[];
+  errors: unknown[];
+  warnings: unknown[];
+}
+
+/** Moodle's own importer (via ../shared/validators) on one file: exit code and what it read. */
+export function moodleImport(file: string): { code: number; stderr: string; result: MoodleImport } {
+  const r = run(path.join(validatorsDir, 'validate-gift-moodle.sh'), [file], { env: { MOODLE_DIR: moodleDir! } });
+  return { code: r.code, stderr: r.stderr, result: JSON.parse(r.stdout) as MoodleImport };
+}
+
+/** The exemplo bank with feedback on some questions (the text format has no syntax for it yet). */
+export function withFeedback(project: Project): Project {
+  const copy = structuredClone(project);
+  const bank = copy.banks.find((b) => b.id === 'recursos/exemplo')!;
+  const t = (markdown: string) => ({ markdown, span: bank.questions[0]!.stem.span });
+  const [q1, , q3, q4] = bank.questions;
+  q1!.feedback = { general: t('Brasília é a capital desde **1960** {#} ~'), correct: t('Isso!'), incorrect: t('Não: veja o #mapa'), options: [t('São Paulo é a maior = cidade'), null, null, t('[html] Salvador foi a primeira')] };
+  q3!.feedback = { options: [null, null, t('Fax não é um canal digital'), null] };
+  q4!.feedback = { general: t('Sempre ao final.'), options: [t('Certo: ao final'), t('Errado: é ao final')] };
+  return copy;
 }
