@@ -32,7 +32,8 @@ export function positiveSplit(n: number): number[] | undefined {
 export function wrongPenalty(wrong: number): number {
   if (wrong < 1) return 0;
   const share = 100 / wrong;
-  const fit = [...moodleGrades].reverse().find((g) => g > 0 && g >= share - 1e-6);
+  // listed grades are rounded to 5 decimals: 33.33333 is the share of 3
+  const fit = [...moodleGrades].reverse().find((g) => g > 0 && g >= share - 1e-4);
   return -(fit ?? 100);
 }
 
