@@ -4,7 +4,7 @@
 // because the stylesheet is a template too and Handlebars' HTML escaping means nothing in CSS.
 import Handlebars from 'handlebars';
 import type { Bank, Question } from '../../ir/schema.js';
-import { imageUrls, renderHtml } from '../../markdown/render.js';
+import { imageUrls, renderHtml, renderPlain } from '../../markdown/render.js';
 import type { Asset, AssetLookup } from '../../pipeline/assets.js';
 import type { Labels } from './labels.js';
 import type { Paper } from './options.js';
@@ -57,6 +57,8 @@ function markdownHtml(md: string, bank: Bank, images: ImageMap): Safe {
   }
   return safe(html);
 }
+
+const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 export function formatNumber(n: number, lang: string): string {
   const s = String(Math.round(n * 100) / 100);
@@ -146,6 +148,8 @@ export function questionContext(vq: VersionQuestion, doc: DocContext, version: E
     number: vq.number,
     type: q.type,
     multiple,
+    // "(marque todas as corretas)" unless the author already wrote it
+    markAll: multiple && !fold(renderPlain(q.stem.markdown)).includes(fold(doc.labels.markAll)),
     truefalse: q.type === 'truefalse',
     points: q.points,
     pointsText: pointsText(q.points, doc.labels, doc.lang),
@@ -166,6 +170,7 @@ export function keyRowContext(vq: VersionQuestion, doc: DocContext, images: Imag
     number: vq.number,
     answer: answers.length ? answers.map((a) => a.letter).join(', ') : '—',
     answers,
+    multiple: q.type === 'multiple',
     type: q.type,
     points: q.points,
     pointsText: pointsText(q.points, doc.labels, doc.lang),
