@@ -1,13 +1,27 @@
-// qbank lint [inputs...]: every finding at once, in the chosen format; exit code for CI.
-import { writeFile } from 'node:fs/promises';
+// qbank lint [inputs...]: every finding at once, in the chosen format; exit code for CI:
+// 0 no errors, 1 errors (or more warnings than --max-warnings), 2 usage or config errors.
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
-import { loadAndLint, suggest } from '../pipeline/build.js';
+import { loadAndLint, resolveTargets, suggest } from '../pipeline/build.js';
 import { UsageError } from '../pipeline/errors.js';
 import { summarize } from '../report/text.js';
+import { changedFiles, defaultBase } from './changed.js';
 import { useColor, type Io } from './io.js';
 import { reporters } from './reporters.js';
+
+export interface LintFlags {
+  format: string;
+  output?: string;
+  maxWarnings?: number;
+  quiet?: boolean;
+  config?: string;
+  encoding?: 'utf-8' | 'windows-1252' | 'auto';
+  target?: string[];
+  changed?: boolean;
+  base?: string;
+}
 
 export function registerLint(program: Command, io: Io, setCode: (c: number) => void): void {
   program
@@ -20,27 +34,47 @@ export function registerLint(program: Command, io: Io, setCode: (c: number) => v
     .option('-q, --quiet', 'report errors only')
     .option('-c, --config <file>', 'config file (default: qbank.config.json found from the working folder up)')
     .addOption(new Option('--encoding <enc>', 'source encoding').choices(['utf-8', 'windows-1252', 'auto']))
+    .option('-t, --target <targets...>', 'targets whose portability rules apply (default: what `qbank build` builds)')
+    .option('--changed', 'report only on files changed against a git ref (cross-file rules still read every file)')
+    .option('--base <ref>', 'git ref for --changed (default: origin/$GITHUB_BASE_REF on GitHub Actions, else HEAD)')
     .addHelpText('after', `
 Examples:
   $ qbank lint                         lint sources/**/*.txt
   $ qbank lint sources/atendimento.txt --format json
-  $ qbank lint --max-warnings 0        fail CI on any warning`)
-    .action(async (inputs: string[], o: { format: string; output?: string; maxWarnings?: number; quiet?: boolean; config?: string; encoding?: 'utf-8' | 'windows-1252' | 'auto' }) => {
-      const reporter = reporters[o.format];
-      if (!reporter) throw new UsageError(`Unknown format "${o.format}"${suggest(o.format, Object.keys(reporters))}; known: ${Object.keys(reporters).join(', ')}`);
-      const { config } = loadConfig(io.cwd, o.config);
-      const { diagnostics } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding });
-      const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-      const out = await reporter(shown, { color: !o.output && useColor(io.stdout, io.env) });
-      if (o.output) await writeFile(path.resolve(io.cwd, o.output), out);
-      else io.stdout.write(out);
-      const s = summarize(diagnostics);
-      setCode(s.errors > 0 || (o.maxWarnings !== undefined && s.warnings > o.maxWarnings) ? 1 : 0);
+  $ qbank lint --max-warnings 0        fail CI on any warning
+  $ qbank lint --format sarif --output qbank.sarif
+  $ qbank lint --changed --base origin/main --format github`)
+    .action(async (inputs: string[], o: LintFlags) => {
+      setCode(await runLint(inputs, o, io));
     });
+}
+
+export async function runLint(inputs: string[], o: LintFlags, io: Io): Promise<number> {
+  const reporter = reporters[o.format];
+  if (!reporter) throw new UsageError(`Unknown format "${o.format}"${suggest(o.format, Object.keys(reporters))}; known: ${Object.keys(reporters).join(', ')}`);
+  if (o.base !== undefined && !o.changed) throw new UsageError('--base only makes sense with --changed');
+  const { config, path: configPath } = loadConfig(io.cwd, o.config);
+  const targets = resolveTargets(o.target, config);
+  let onlyFiles: Set<string> | undefined;
+  if (o.changed) {
+    onlyFiles = changedFiles(io.cwd, o.base ?? defaultBase(io.env));
+    // A changed config can change any finding: then everything is reported.
+    if (configPath && onlyFiles.has(path.relative(io.cwd, configPath).split(path.sep).join('/'))) onlyFiles = undefined;
+  }
+  const { diagnostics } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ...(onlyFiles ? { onlyFiles } : {}) });
+  const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  const out = await reporter(shown, { color: !o.output && useColor(io.stdout, io.env) });
+  if (o.output) {
+    const file = path.resolve(io.cwd, o.output);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, out);
+  } else io.stdout.write(out);
+  const s = summarize(diagnostics);
+  return s.errors > 0 || (o.maxWarnings !== undefined && s.warnings > o.maxWarnings) ? 1 : 0;
 }
 
 export function parseCount(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`Expected a whole number, got "${v}"`);
+  if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 0) throw new UsageError(`Expected a whole number, got "${v}"`);
   return n;
 }

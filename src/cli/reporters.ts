@@ -1,13 +1,31 @@
-// --format for lint output; the registry other reporters (sarif, github) join.
+// --format for lint output: text (people), json (scripts), sarif (code scanning), github
+// (workflow annotations). Every reporter is a pure function over sorted diagnostics.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../ir/diagnostic.js';
+import { rules } from '../lint/index.js';
+import { formatGithub } from '../report/github.js';
 import { formatJson } from '../report/json.js';
+import { formatSarif } from '../report/sarif.js';
 import { formatText } from '../report/text.js';
 
 export interface ReportContext {
   color: boolean;
 }
 
+let pkg: { version: string; homepage?: string } | undefined;
+function packageInfo(): { version: string; homepage?: string } {
+  pkg ??= JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string; homepage?: string };
+  return pkg;
+}
+
 export const reporters: Record<string, (diags: Diagnostic[], ctx: ReportContext) => string | Promise<string>> = {
   text: (d, ctx) => formatText(d, { color: ctx.color }),
   json: (d) => formatJson(d),
+  sarif: (d) => {
+    const { version, homepage } = packageInfo();
+    return formatSarif(d, { rules, version, ...(homepage ? { informationUri: homepage } : {}) });
+  },
+  github: (d) => formatGithub(d),
 };

@@ -4,7 +4,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { UsageError } from '../pipeline/errors.js';
-import { ConfigSchema, type Config } from './schema.js';
+import { resolveRuleId, ruleById } from '../lint/index.js';
+import { nearest } from '../lint/run-lint.js';
+import { ConfigSchema, type Config, type RuleSetting } from './schema.js';
 
 export const CONFIG_FILE = 'qbank.config.json';
 
@@ -40,6 +42,37 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new UsageError(`Invalid config ${path.relative(cwd, file) || file}: ${issues}`);
   }
+  const where = path.relative(cwd, file) || file;
+  checkRules(parsed.data, where);
   return { config: parsed.data, path: file, root: path.dirname(file) };
+}
+
+// Rule settings name real rules (or former ids, or parser findings `parse/…`), and rule
+// options pass the rule's own schema: a typo must fail loudly, never switch a check off quietly.
+export function checkRules(config: Pick<Config, 'rules' | 'overrides'>, where: string): void {
+  const check = (id: string, setting: RuleSetting, at: string, optionsAllowed: boolean) => {
+    if (id.startsWith('parse/') || id.startsWith('emit/')) {
+      if (typeof setting !== 'string') throw new UsageError(`Invalid config ${where}: ${at}: "${id}" takes no options`);
+      return;
+    }
+    const canonical = resolveRuleId(id);
+    if (!canonical) {
+      const near = nearest(id, [...ruleById.keys()]);
+      throw new UsageError(`Invalid config ${where}: ${at}: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; run \`qbank rules\` for the list`);
+    }
+    if (typeof setting === 'string') return;
+    if (!optionsAllowed) throw new UsageError(`Invalid config ${where}: ${at}: rule options can only be set in the top-level "rules" (overrides take a severity)`);
+    const rule = ruleById.get(canonical)!;
+    if (!rule.optionsSchema) throw new UsageError(`Invalid config ${where}: ${at}: rule "${id}" takes no options`);
+    const r = rule.optionsSchema.safeParse({ ...(rule.defaultOptions ?? {}), ...setting[1] });
+    if (!r.success) {
+      const issues = r.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`).join('; ');
+      throw new UsageError(`Invalid config ${where}: ${at}: options of "${id}": ${issues}`);
+    }
+  };
+  for (const [id, s] of Object.entries(config.rules)) check(id, s, `rules.${id}`, true);
+  config.overrides.forEach((o, i) => {
+    for (const [id, s] of Object.entries(o.rules)) check(id, s, `overrides.${i}.rules.${id}`, false);
+  });
 }
 
