@@ -1,0 +1,161 @@
+// qbank.lock.json: the id given to every question, committed next to sources/, so an LMS
+// re-import updates questions instead of duplicating them. One entry per line, sorted by file
+// and number, so diffs and merges stay readable. Retired ids stay listed forever: they are
+// never handed to another question.
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { UsageError } from '../pipeline/errors.js';
+
+export const LOCK_FILE = 'qbank.lock.json';
+
+const NCName = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+const EntrySchema = z
+  .object({
+    number: z.number().int().min(0),
+    id: z.string().regex(NCName, 'not an XML NCName'),
+    hash: z.string(),
+    sketch: z.string(),
+  })
+  .strict();
+
+const RetiredSchema = z
+  .object({
+    id: z.string().regex(NCName, 'not an XML NCName'),
+    hash: z.string(),
+    sketch: z.string(),
+  })
+  .strict();
+
+export const LockSchema = z
+  .object({
+    lockfileVersion: z.literal(1),
+    comment: z.string().optional(),
+    files: z.record(z.string(), z.array(EntrySchema)),
+    retired: z.array(RetiredSchema).default([]),
+  })
+  .strict();
+
+export interface LockEntry {
+  file: string; // relative to the lock file's folder, with /
+  number: number;
+  id: string;
+  hash: string;
+  sketch: string;
+}
+export type RetiredEntry = z.infer<typeof RetiredSchema>;
+
+export interface Lock {
+  entries: LockEntry[];
+  retired: RetiredEntry[];
+}
+
+export const emptyLock = (): Lock => ({ entries: [], retired: [] });
+
+const COMMENT = 'Question ids for LMS re-imports, kept by `qbank build`. Commit this file. Retired ids are never reused.';
+
+export function parseLock(text: string, where = LOCK_FILE): Lock {
+  if (/^(<<<<<<<|>>>>>>>) /m.test(text)) {
+    throw new UsageError(`${where} has unresolved merge conflict markers; keep both sides' entries (one per line), remove the markers, then run \`qbank build\``);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${where} is not valid JSON (${(e as Error).message}); restore it from version control, or delete it to assign fresh ids (an LMS re-import would then duplicate questions)`);
+  }
+  const r = LockSchema.safeParse(raw);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new UsageError(`${where} is not a qbank lock file: ${i.path.join('.') || '(root)'}: ${i.message}`);
+  }
+  const entries: LockEntry[] = [];
+  const seen = new Set<string>();
+  const claim = (id: string) => {
+    if (seen.has(id)) throw new UsageError(`${where} lists id "${id}" twice; remove one of the lines (after a merge, keep the one whose file and number match the sources)`);
+    seen.add(id);
+  };
+  for (const [file, list] of Object.entries(r.data.files)) {
+    for (const e of list) {
+      claim(e.id);
+      entries.push({ file, ...e });
+    }
+  }
+  for (const e of r.data.retired) claim(e.id);
+  return { entries, retired: r.data.retired };
+}
+
+export async function readLock(file: string): Promise<Lock | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError(`Cannot read ${file}: ${(e as Error).message}`);
+  }
+  return parseLock(text, path.basename(file));
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Deterministic text: same lock → same bytes. Yields lines so 100k entries never form one string. */
+export function* serializeLock(lock: Lock): Generator<string> {
+  const byFile = new Map<string, LockEntry[]>();
+  for (const e of lock.entries) {
+    let list = byFile.get(e.file);
+    if (!list) byFile.set(e.file, (list = []));
+    list.push(e);
+  }
+  yield `{\n  "lockfileVersion": 1,\n  "comment": ${JSON.stringify(COMMENT)},\n  "files": {`;
+  const files = [...byFile.keys()].sort(cmp);
+  for (let f = 0; f < files.length; f++) {
+    const list = byFile.get(files[f]!)!.sort((a, b) => a.number - b.number || cmp(a.id, b.id));
+    yield `\n    ${JSON.stringify(files[f])}: [`;
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      yield `\n      {"number":${e.number},"id":${JSON.stringify(e.id)},"hash":${JSON.stringify(e.hash)},"sketch":${JSON.stringify(e.sketch)}}${i + 1 < list.length ? ',' : ''}`;
+    }
+    yield `\n    ]${f + 1 < files.length ? ',' : ''}`;
+  }
+  yield files.length ? '\n  },\n  "retired": [' : '},\n  "retired": [';
+  const retired = [...lock.retired].sort((a, b) => cmp(a.id, b.id));
+  for (let i = 0; i < retired.length; i++) {
+    const e = retired[i]!;
+    yield `\n    {"id":${JSON.stringify(e.id)},"hash":${JSON.stringify(e.hash)},"sketch":${JSON.stringify(e.sketch)}}${i + 1 < retired.length ? ',' : ''}`;
+  }
+  yield retired.length ? '\n  ]\n}\n' : ']\n}\n';
+}
+
+export function lockToString(lock: Lock): string {
+  return [...serializeLock(lock)].join('');
+}
+
+/** Written to a temp file beside it, then renamed: a crash never leaves half a lock file. */
+export async function writeLock(file: string, lock: Lock): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  const fh = await open(tmp, 'w');
+  try {
+    let buf = '';
+    for (const part of serializeLock(lock)) {
+      buf += part;
+      if (buf.length > 1 << 20) {
+        await fh.write(buf);
+        buf = '';
+      }
+    }
+    await fh.write(buf);
+    await fh.sync();
+  } catch (e) {
+    await fh.close();
+    await rm(tmp, { force: true });
+    throw e;
+  }
+  await fh.close();
+  try {
+    await rename(tmp, file);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
