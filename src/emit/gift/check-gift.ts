@@ -2,8 +2,7 @@
 // block with what the IR says it should be. A difference means a template (usually a user's
 // override) produced GIFT that Moodle would import wrongly, so the error names the template.
 import { atSpan, type Diagnostic } from '../../ir/diagnostic.js';
-import type { Bank, Question } from '../../ir/schema.js';
-import { imageUrls } from '../../markdown/render.js';
+import type { Bank } from '../../ir/schema.js';
 import { protectFormatMarker } from './escape.js';
 import { isMoodleGrade } from './moodle-grades.js';
 import type { MoodleQuestion } from './moodle-question.js';
@@ -25,6 +24,7 @@ export function clip(s: string): string {
 }
 
 // Problems that come from the IR itself, whatever the template: these are about Moodle, not GIFT.
+// (Images in GIFT are the unsupported-image lint rule's job.)
 export function moodleLimits(m: MoodleQuestion): string[] {
   const q = m.question;
   const problems: string[] = [];
@@ -38,11 +38,6 @@ export function moodleLimits(m: MoodleQuestion): string[] {
   }
   if (m.stemHtml === '') problems.push(`Question ${q.number} has no text`);
   return problems;
-}
-
-export function localImages(q: Question): string[] {
-  const texts = [q.stem, ...q.options.map((o) => o.text)];
-  return texts.flatMap((t) => imageUrls(t.markdown)).filter((u) => !/^https?:/i.test(u));
 }
 
 function sameText(got: GiftText, want: string): boolean {
@@ -105,17 +100,6 @@ export function compareGift(chunks: Iterable<string | Uint8Array>, bank: Bank, e
       const where = exp.kind === 'question' ? atSpan(exp.model.question.span) : bankAt;
       if (exp.kind === 'question') {
         for (const p of moodleLimits(exp.model)) out.push({ ruleId: 'emit/moodle-limits', severity: 'error', message: p, ...where, questionId: exp.model.question.id });
-        const imgs = localImages(exp.model.question);
-        if (imgs.length) {
-          out.push({
-            ruleId: 'emit/gift-image',
-            severity: 'warning',
-            message: `Question ${exp.model.question.number} shows ${imgs.join(', ')}, but a GIFT file cannot carry image files`,
-            hint: 'Import the Moodle XML output instead (it embeds images), or upload the images and link them by https URL',
-            ...where,
-            questionId: exp.model.question.id,
-          });
-        }
       }
       if (b.done) {
         fail(where, exp.kind === 'category' ? templates.category : templates.question, `${bank.path}: the GIFT ends before ${exp.kind === 'category' ? `category ${clip(exp.category)}` : `question ${exp.model.question.number}`}`);
