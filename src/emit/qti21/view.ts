@@ -1,0 +1,88 @@
+// Question → the values the QTI 2.1 item template sees, all already escaped for XML.
+import type { Bank, Question } from '../../ir/schema.js';
+import { renderPlain } from '../../markdown/render.js';
+import type { Asset, AssetLookup } from '../../pipeline/assets.js';
+import { escapeXml } from '../xml.js';
+import { richText } from './rich-text.js';
+
+export const matchCorrect = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct';
+export const mapResponse = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/map_response';
+
+/** Choice identifiers: position-based, so they stay put however the LMS shuffles the display. */
+export const choiceId = (index: number): string => `choice-${index + 1}`;
+
+/**
+ * Per-choice value of a multiple-response mapping: each keyed choice +1/k, each other −1/k, the
+ * total clamped to [0, 1] (the partial credit Canvas and Moodle give). Written with 7 decimals,
+ * rounded up unless 1/k is exact in binary, so choosing all k keyed options reaches the upper
+ * bound instead of 0.9999999.
+ */
+export function choiceWeight(k: number): string {
+  const exact = (k & (k - 1)) === 0 && k <= 128;
+  const v = exact ? 1 / k : Math.ceil(1e7 / k) / 1e7;
+  return formatNumber(v);
+}
+
+/** A number as xs:float/xs:double text, never in exponent form. */
+export function formatNumber(n: number): string {
+  if (Number.isInteger(n)) return String(n);
+  return n.toFixed(7).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+export function titleOf(q: Question): string {
+  const plain = renderPlain(q.stem.markdown).replace(/\s+/g, ' ').trim();
+  const chars = [...plain];
+  const short = chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : plain;
+  return short ? `${q.number}. ${short}` : String(q.number);
+}
+
+export interface ItemView {
+  identifier: string;
+  title: string;
+  lang: string;
+  cardinality: 'single' | 'multiple';
+  maxChoices: number;
+  shuffle: 'true' | 'false';
+  correct: string[];
+  mapping: { key: string; value: string }[];
+  responseProcessing: string;
+  stem: string;
+  choices: { identifier: string; fixed: boolean; text: string }[];
+  points: string;
+  category: string;
+  number: number;
+  source: string;
+}
+
+export function itemView(q: Question, bank: Bank, identifier: string, lookup: AssetLookup, place: (a: Asset) => string): { view: ItemView; assets: Asset[] } {
+  const assets: Asset[] = [];
+  const rich = (md: string) => {
+    const r = richText(md, bank.id, lookup, place);
+    for (const a of r.assets) if (!assets.includes(a)) assets.push(a);
+    return r.xhtml;
+  };
+  const multiple = q.type === 'multiple';
+  const keyed = new Set(q.key);
+  const weight = choiceWeight(Math.max(1, keyed.size));
+  const view: ItemView = {
+    identifier,
+    title: escapeXml(titleOf(q)),
+    lang: escapeXml(bank.lang),
+    cardinality: multiple ? 'multiple' : 'single',
+    // 0 = no limit: a candidate may tick any number of boxes in a multiple-response item.
+    maxChoices: multiple ? 0 : 1,
+    shuffle: q.shuffle ? 'true' : 'false',
+    correct: q.key.map(choiceId),
+    mapping: multiple ? q.options.map((_, i) => ({ key: choiceId(i), value: keyed.has(i) ? weight : `-${weight}` })) : [],
+    responseProcessing: multiple ? mapResponse : matchCorrect,
+    stem: rich(q.stem.markdown),
+    // fixed="true" stays on a pinned option even when the whole question is not shuffled, so it
+    // is still pinned if an LMS or a delivery setting turns shuffling back on.
+    choices: q.options.map((o, i) => ({ identifier: choiceId(i), fixed: o.fixed === true, text: rich(o.text.markdown) })),
+    points: formatNumber(q.points),
+    category: escapeXml(q.category),
+    number: q.number,
+    source: escapeXml(`${q.span.file}:${q.span.line}`),
+  };
+  return { view, assets };
+}
