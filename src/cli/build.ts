@@ -4,8 +4,13 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { emitAll, loadAndLint, resolveTargets, withoutInvalid, writeOutput } from '../pipeline/build.js';
+import type { Diagnostic } from '../ir/diagnostic.js';
+import { saveLock } from '../ids/apply-lock.js';
+import { formatIdReport } from '../ids/report.js';
 import { formatText, summarize } from '../report/text.js';
 import { useColor, type Io } from './io.js';
+import { createProgress } from './progress.js';
+import { watchBuild } from './watch.js';
 
 export interface BuildFlags {
   out?: string;
@@ -15,7 +20,13 @@ export interface BuildFlags {
   config?: string;
   encoding?: 'utf-8' | 'windows-1252' | 'auto';
   quiet?: boolean;
+  verbose?: boolean;
+  watch?: boolean;
 }
+
+/** How a build shows its findings; `qbank build --watch` shows only what changed. */
+export type ShowDiagnostics = (all: Diagnostic[], shown: Diagnostic[], color: boolean) => string;
+const showAll: ShowDiagnostics = (_all, shown, color) => (shown.length ? formatText(shown, { color }) : '');
 
 export function registerBuild(program: Command, io: Io, setCode: (c: number) => void): void {
   program
@@ -29,23 +40,46 @@ export function registerBuild(program: Command, io: Io, setCode: (c: number) => 
     .option('-c, --config <file>', 'config file (default: qbank.config.json found from the working folder up)')
     .addOption(new Option('--encoding <enc>', 'source encoding').choices(['utf-8', 'windows-1252', 'auto']))
     .option('-q, --quiet', 'print errors only')
+    .option('--verbose', 'list every id the build gave out and the time each step took')
+    .option('-w, --watch', 'rebuild whenever a bank, key, config or template changes (Ctrl-C stops)')
     .addHelpText('after', `
 Examples:
   $ qbank build                              sources/**/*.txt → dist/
   $ qbank build 'more/**/*.txt' --out out/
-  $ qbank build --format json,gift --skip-invalid`)
+  $ qbank build --format json,gift --skip-invalid
+  $ qbank build --watch                      rebuild on every save, print only new and fixed findings
+
+Question ids are kept in qbank.lock.json (next to sources/), which build updates: commit it.`)
     .action(async (inputs: string[], o: BuildFlags) => {
-      setCode(await runBuild(inputs, o, io));
+      setCode(o.watch ? await watchBuild(inputs, o, io) : await runBuild(inputs, o, io));
     });
 }
 
-export async function runBuild(inputs: string[], o: BuildFlags, io: Io): Promise<number> {
+export async function runBuild(inputs: string[], o: BuildFlags, io: Io, show: ShowDiagnostics = showAll): Promise<number> {
+  const progress = createProgress(io.stderr, io.env, { quiet: o.quiet });
+  try {
+    return await buildSteps(inputs, o, io, show, progress);
+  } finally {
+    progress.end();
+  }
+}
+
+async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDiagnostics, progress: ReturnType<typeof createProgress>): Promise<number> {
+  const started = performance.now();
+  const timing = (what: string) => {
+    if (o.verbose) io.stderr.write(`qbank: ${what} after ${Math.round(performance.now() - started)} ms
+`);
+  };
   const { config, root } = loadConfig(io.cwd, o.config);
   const targets = resolveTargets(o.format, config);
-  const { project, diagnostics, asset } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets });
+  progress.step('reading and checking the bank');
+  const { project, diagnostics, asset, ids } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ids: { root, partial: inputs.length > 0 } });
+  progress.clear();
+  timing('read, ids and lint');
   const color = useColor(io.stderr, io.env);
   const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-  if (shown.length) io.stderr.write(formatText(shown, { color }));
+  const text = show(diagnostics, shown, color);
+  if (text) io.stderr.write(text);
   const s = summarize(diagnostics);
   let toEmit = project;
   if (s.errors > 0) {
@@ -58,13 +92,21 @@ export async function runBuild(inputs: string[], o: BuildFlags, io: Io): Promise
     for (const q of r.skipped) io.stderr.write(`skipped ${q.file} question ${q.number}\n`);
   }
   const outDir = path.resolve(io.cwd, o.out ?? (config.out ? path.join(root, config.out) : 'dist'));
-  const { files, diagnostics: emitDiags } = await emitAll(toEmit, { cwd: io.cwd, targets, asset, templateDirs: (o.templates ?? []).map((t) => path.resolve(io.cwd, t)) });
+  const { files, diagnostics: emitDiags } = await emitAll(toEmit, { cwd: io.cwd, targets, asset, templateDirs: (o.templates ?? []).map((t) => path.resolve(io.cwd, t)), onTarget: (t, i, n) => progress.step(`emitting ${t}`, i, n) });
+  progress.clear();
+  timing('emit');
   if (emitDiags.some((d) => d.severity === 'error')) {
     io.stderr.write(formatText(emitDiags, { color }));
     io.stderr.write('qbank: nothing was written because an output failed its self-check\n');
     return 1;
   }
+  progress.step('writing');
   await writeOutput(outDir, files);
+  // After the outputs: a build that failed to write leaves the old ids in force.
+  const lockWritten = ids ? await saveLock(ids) : false;
+  progress.end();
+  timing('write');
+  if (ids && !o.quiet) io.stderr.write(formatIdReport(ids, { cwd: io.cwd, written: lockWritten, verbose: o.verbose }));
   const count = toEmit.banks.reduce((n, b) => n + b.questions.length, 0);
   if (!o.quiet) io.stderr.write(`qbank: wrote ${files.length} file${files.length === 1 ? '' : 's'} (${count} questions, ${targets.join(', ')}) to ${path.relative(io.cwd, outDir) || '.'}\n`);
   return s.errors > 0 ? 1 : 0;

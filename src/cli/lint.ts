@@ -7,6 +7,8 @@ import { loadConfig } from '../config/load-config.js';
 import { loadAndLint, resolveTargets, suggest } from '../pipeline/build.js';
 import { UsageError } from '../pipeline/errors.js';
 import { summarize } from '../report/text.js';
+import { lockStale } from '../ids/apply-lock.js';
+import { formatIdReport } from '../ids/report.js';
 import { changedFiles, defaultBase } from './changed.js';
 import { useColor, type Io } from './io.js';
 import { reporters } from './reporters.js';
@@ -21,6 +23,7 @@ export interface LintFlags {
   target?: string[];
   changed?: boolean;
   base?: string;
+  frozenIds?: boolean;
 }
 
 export function registerLint(program: Command, io: Io, setCode: (c: number) => void): void {
@@ -36,6 +39,7 @@ export function registerLint(program: Command, io: Io, setCode: (c: number) => v
     .addOption(new Option('--encoding <enc>', 'source encoding').choices(['utf-8', 'windows-1252', 'auto']))
     .option('-t, --target <targets...>', 'targets whose portability rules apply (default: what `qbank build` builds)')
     .option('--changed', 'report only on files changed against a git ref (cross-file rules still read every file)')
+    .option('--frozen-ids', 'fail when qbank.lock.json is missing or out of date (run `qbank build` and commit it)')
     .option('--base <ref>', 'git ref for --changed (default: origin/$GITHUB_BASE_REF on GitHub Actions, else HEAD)')
     .addHelpText('after', `
 Examples:
@@ -43,7 +47,8 @@ Examples:
   $ qbank lint sources/atendimento.txt --format json
   $ qbank lint --max-warnings 0        fail CI on any warning
   $ qbank lint --format sarif --output qbank.sarif
-  $ qbank lint --changed --base origin/main --format github`)
+  $ qbank lint --changed --base origin/main --format github
+  $ qbank lint --frozen-ids            in CI: question ids must already be in qbank.lock.json`)
     .action(async (inputs: string[], o: LintFlags) => {
       setCode(await runLint(inputs, o, io));
     });
@@ -53,7 +58,7 @@ export async function runLint(inputs: string[], o: LintFlags, io: Io): Promise<n
   const reporter = reporters[o.format];
   if (!reporter) throw new UsageError(`Unknown format "${o.format}"${suggest(o.format, Object.keys(reporters))}; known: ${Object.keys(reporters).join(', ')}`);
   if (o.base !== undefined && !o.changed) throw new UsageError('--base only makes sense with --changed');
-  const { config, path: configPath } = loadConfig(io.cwd, o.config);
+  const { config, path: configPath, root } = loadConfig(io.cwd, o.config);
   const targets = resolveTargets(o.target, config);
   let onlyFiles: Set<string> | undefined;
   if (o.changed) {
@@ -61,7 +66,8 @@ export async function runLint(inputs: string[], o: LintFlags, io: Io): Promise<n
     // A changed config can change any finding: then everything is reported.
     if (configPath && onlyFiles.has(path.relative(io.cwd, configPath).split(path.sep).join('/'))) onlyFiles = undefined;
   }
-  const { diagnostics } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ...(onlyFiles ? { onlyFiles } : {}) });
+  // Findings name the questions by their locked ids; without a lock file the parser's ids are the same.
+  const { diagnostics, ids } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ...(onlyFiles ? { onlyFiles } : {}), ids: { root, partial: inputs.length > 0, onlyIfLocked: !o.frozenIds } });
   const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   const out = await reporter(shown, { color: !o.output && useColor(io.stdout, io.env) });
   if (o.output) {
@@ -70,6 +76,11 @@ export async function runLint(inputs: string[], o: LintFlags, io: Io): Promise<n
     await writeFile(file, out);
   } else io.stdout.write(out);
   const s = summarize(diagnostics);
+  if (o.frozenIds && ids && lockStale(ids)) {
+    io.stderr.write(formatIdReport(ids, { cwd: io.cwd, written: false }));
+    io.stderr.write(`qbank: ${path.relative(io.cwd, ids.file) || ids.file} ${ids.existed ? 'is out of date' : 'is missing'}: run \`qbank build\` and commit ${path.basename(ids.file)}\n`);
+    return 1;
+  }
   return s.errors > 0 || (o.maxWarnings !== undefined && s.warnings > o.maxWarnings) ? 1 : 0;
 }
 

@@ -17,6 +17,8 @@ export interface LockOptions {
    * carried over untouched instead of being retired.
    */
   partial?: boolean;
+  /** Without a lock file, leave the parser's ids alone (they are what a first build would give). */
+  onlyIfLocked?: boolean;
 }
 
 export interface LockedIds {
@@ -28,9 +30,10 @@ export interface LockedIds {
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
-export async function applyLock(project: Project, opts: LockOptions): Promise<LockedIds> {
+export async function applyLock(project: Project, opts: LockOptions): Promise<LockedIds | undefined> {
   const file = path.join(opts.root, LOCK_FILE);
   const old = await readLock(file);
+  if (!old && opts.onlyIfLocked) return undefined;
   const lockPath = (bankPath: string) => toPosix(path.relative(opts.root, path.resolve(opts.cwd, bankPath)));
   const loaded = new Set(project.banks.map((b) => lockPath(b.path)));
   const gone = new Map<string, boolean>();

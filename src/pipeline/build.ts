@@ -11,6 +11,7 @@ import { loadProject } from './load.js';
 import { UsageError } from './errors.js';
 import { writeAtomically, type WriteHooks } from './write.js';
 import { collectAssets, type AssetLookup } from './assets.js';
+import { applyLock, type LockedIds, type LockOptions } from '../ids/apply-lock.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -20,12 +21,14 @@ export interface CheckOptions {
   targets?: readonly string[];
   validate?: boolean; // zod-validate the IR (on by default)
   onlyFiles?: ReadonlySet<string>; // lint --changed: report only these files (rules still see all)
+  ids?: Omit<LockOptions, 'cwd'>; // give questions their ids from qbank.lock.json (read only)
 }
 
 export interface Checked {
   project: Project;
   diagnostics: Diagnostic[];
   asset: AssetLookup;
+  ids?: LockedIds; // with `ids`: the ids given and what the lock file should now say
 }
 
 export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
@@ -39,6 +42,9 @@ export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
     points: opts.config.points,
     shuffle: opts.config.shuffle,
   });
+  // Ids come before lint and emit, so findings and outputs carry the locked ones.
+  const ids = opts.ids ? await applyLock(project, { cwd: opts.cwd, ...opts.ids }) : undefined;
+  if (ids?.report.renamed.size) for (const d of parseDiags) if (d.questionId) d.questionId = ids.report.renamed.get(d.questionId) ?? d.questionId;
   if (opts.validate !== false) {
     // The parser builds the IR by construction; this guards it against regressions.
     const r = ProjectSchema.safeParse(project);
@@ -46,7 +52,7 @@ export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
   }
   const assets = collectAssets(project, opts.cwd);
   const diagnostics = lintProject(project, [...parseDiags, ...assets.diagnostics], { config: opts.config, targets: opts.targets ?? [], sourceLines: (f) => lines.get(f), ...(opts.onlyFiles ? { onlyFiles: opts.onlyFiles } : {}) });
-  return { project, diagnostics, asset: assets.lookup };
+  return { project, diagnostics, asset: assets.lookup, ...(ids ? { ids } : {}) };
 }
 
 export function resolveTargets(requested: readonly string[] | undefined, config: Config): string[] {
@@ -92,13 +98,15 @@ export interface EmitAllOptions {
   templateDirs?: string[];
   asset?: AssetLookup;
   emitOptions?: Partial<EmitOptions>;
+  onTarget?: (target: string, index: number, total: number) => void; // progress reporting
 }
 
 export async function emitAll(project: Project, opts: EmitAllOptions): Promise<{ files: EmittedFile[]; diagnostics: Diagnostic[] }> {
   const templates = createTemplateSet([...(opts.templateDirs ?? []), path.join(opts.cwd, 'templates')]);
   const files: EmittedFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const t of opts.targets) {
+  for (const [i, t] of opts.targets.entries()) {
+    opts.onTarget?.(t, i, opts.targets.length);
     const emitter = await registry[t]!();
     const out = await emitter.emit(project, { templates, asset: opts.asset ?? (() => undefined), ...opts.emitOptions });
     if (emitter.check) diagnostics.push(...emitter.check(out, project));
