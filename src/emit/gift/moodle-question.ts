@@ -50,8 +50,15 @@ function trueIndex(q: Question): number | undefined {
 
 // Moodle stores tags through PARAM_TAG: control characters and < > ` removed, whitespace
 // collapsed, 50 characters at most. Doing the same here makes the emitted tag the stored one.
+const tagCache = new Map<string, string>();
 export function moodleTag(tag: string): string {
-  return [...tag.replace(/[\p{Cc}<>`]/gu, '').replace(/\s+/gu, ' ').trim()].slice(0, 50).join('');
+  let t = tagCache.get(tag);
+  if (t === undefined) {
+    t = [...tag.replace(/[\p{Cc}<>`]/gu, '').replace(/\s+/gu, ' ').trim()].slice(0, 50).join('');
+    if (tagCache.size > 10_000) tagCache.clear();
+    tagCache.set(tag, t);
+  }
+  return t;
 }
 
 // "007 Qual é a capital do Brasil?": the number keeps Moodle's name-sorted list in bank order,
@@ -59,7 +66,8 @@ export function moodleTag(tag: string): string {
 // (PARAM_TEXT), so angle brackets become look-alikes instead of disappearing.
 export function questionName(q: Question, width: number): string {
   let plain = renderPlain(q.stem.markdown).replace(/\s+/g, ' ').trim();
-  if ([...plain].length > 80) {
+  // .length counts UTF-16 units, never fewer than characters: most stems skip the spread
+  if (plain.length > 80 && [...plain].length > 80) {
     const cut = [...plain].slice(0, 79).join('');
     const space = cut.lastIndexOf(' ');
     plain = (space > 40 ? cut.slice(0, space) : cut) + '…';
@@ -88,7 +96,7 @@ export function toMoodleQuestion(q: Question, width: number, html: HtmlRenderer)
     correctFeedbackHtml: text(fb?.correct),
     incorrectFeedbackHtml: text(fb?.incorrect),
     shuffle: q.shuffle && !q.options.some((o) => o.fixed),
-    numbering: q.options.length > 0 && q.options.every((o) => o.letter && /^[A-Z]$/.test(o.letter)) ? ('ABCD' as const) : ('abc' as const),
+    numbering: q.options.length > 0 && q.options.every((o) => o.letter !== undefined && o.letter.length === 1 && o.letter >= 'A' && o.letter <= 'Z') ? ('ABCD' as const) : ('abc' as const),
     tags: [...new Set(q.tags.map(moodleTag).filter((t) => t !== ''))],
     unweighable: w === undefined,
   };
