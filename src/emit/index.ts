@@ -4,6 +4,8 @@ import type { Emitter } from './emitter.js';
 
 export const targets: Record<string, () => Promise<Emitter>> = {
   json: async () => (await import('./json/index.js')).json,
+  qti21: async () => (await import('./qti21/index.js')).qti21,
+  canvas: async () => (await import('./canvas/index.js')).canvas,
   html: async () => (await import('./html/index.js')).html,
   gift: async () => (await import('./gift/index.js')).gift,
   'moodle-xml': async () => (await import('./moodle-xml/index.js')).moodleXml,
