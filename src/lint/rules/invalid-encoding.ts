@@ -10,7 +10,7 @@ export default defineRule({
   docs: `Files saved by older Windows tools are often Windows-1252: accents then turn into garbage in every
 LMS. qbank reads such lines with a Windows-1252 fallback so nothing is lost, and reports each one.
 
-Fix: save the file as UTF-8. Or run with \`--encoding windows-1252\` (whole file) or \`--encoding auto\`
+Bad: "Questão" saved as Windows-1252 (the byte 0xE3 for "ã"). Fix: save the file as UTF-8. Or run with \`--encoding windows-1252\` (whole file) or \`--encoding auto\`
 (per line, reported as info).`,
   check() {},
 });
