@@ -59,7 +59,13 @@ export interface MoodleImport {
 /** Moodle's own importer (via ../shared/validators) on one file: exit code and what it read. */
 export function moodleImport(file: string): { code: number; stderr: string; result: MoodleImport } {
   const r = run(path.join(validatorsDir, 'validate-gift-moodle.sh'), [file], { env: { MOODLE_DIR: moodleDir! } });
-  return { code: r.code, stderr: r.stderr, result: JSON.parse(r.stdout) as MoodleImport };
+  let result: MoodleImport;
+  try {
+    result = JSON.parse(r.stdout) as MoodleImport;
+  } catch {
+    throw new Error(`Moodle's importer gave no JSON for ${file} (exit ${r.code}): ${r.stderr.slice(0, 2000)}`);
+  }
+  return { code: r.code, stderr: r.stderr, result };
 }
 
 /** The exemplo bank with feedback on some questions (the text format has no syntax for it yet). */
