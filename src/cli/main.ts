@@ -9,6 +9,8 @@ import type { Io } from './io.js';
 import { registerBuild } from './build.js';
 import { registerLint } from './lint.js';
 import { registerRules } from './rules.js';
+import { registerInit } from './init.js';
+import { registerStats } from './stats.js';
 import { registerPrint } from './print.js';
 
 const pkg = JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string };
@@ -32,6 +34,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   registerBuild(program, io, setCode);
   registerLint(program, io, setCode);
   registerRules(program, io, setCode);
+  registerInit(program, io, setCode);
+  registerStats(program, io, setCode);
   registerPrint(program, io, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
