@@ -55,7 +55,12 @@ export function planExams(project: Project, o: PrintOptions): Exam[] {
       if (questions.length) pools.push({ id: bank.id, title: bank.title, lang: o.lang ?? bank.lang, banks: [bank], questions });
     }
   }
-  if (pools.every((p) => p.questions.length === 0)) throw new UsageError(`No question to print${describeFilter(o)}`);
+  if (pools.every((p) => p.questions.length === 0)) {
+    // nothing selected on purpose is a mistake to report; an empty project (e.g. every question
+    // skipped by --skip-invalid in a `build` of all targets) simply prints nothing
+    if (o.categories.length || o.tags.length || o.pick !== undefined || o.exam !== undefined) throw new UsageError(`No question to print${describeFilter(o)}`);
+    return [];
+  }
 
   return pools.map((pool) => {
     let questions = pool.questions;

@@ -154,7 +154,7 @@ describe.skipIf(skip)('printed exams in Chromium', () => {
       }
     }
     console.info(`[screenshots] ${shots}`);
-  });
+  }, 240_000);
 
   it('PDF pages are numbered "Página n de N", no question is split, and the page count is what the content needs', async () => {
     let multiPage = 0;
@@ -184,7 +184,7 @@ describe.skipIf(skip)('printed exams in Chromium', () => {
       }
     }
     expect(multiPage).toBeGreaterThanOrEqual(3);
-  });
+  }, 240_000);
 
   it('PDFs are byte-identical run to run', async () => {
     const res = await runCli(['print', 'sources/longa.txt', '--versions', '2', '--seed', '7', '--paper', 'letter', '--pdf', '--out', 'long-again'], dir, { PATH: process.env.PATH ?? '' });
@@ -193,7 +193,7 @@ describe.skipIf(skip)('printed exams in Chromium', () => {
     expect(a.length).toBe(5);
     for (const f of a) expect(readFileSync(f.replace(`${path.sep}long${path.sep}`, `${path.sep}long-again${path.sep}`)).equals(readFileSync(f)), f).toBe(true);
     expect(readFileSync(a[0]!).toString('latin1')).toContain('/CreationDate (D:19800101000000');
-  });
+  }, 120_000);
 
   it('keeps the README screenshot current when asked (QBANK_UPDATE_SCREENSHOT=1)', async () => {
     await page.emulateMedia({ media: 'screen' });

@@ -135,6 +135,8 @@ describe('planExams', () => {
     const project: Project = { schemaVersion: 1, banks: [bank] };
     expect(() => planExams(project, opts({ pick: 5 }))).toThrow(/--pick 5: sources\/bank.txt has only 2 matching questions/);
     expect(() => planExams(project, opts({ tags: ['nada'] }))).toThrow(/No question to print with tag "nada"/);
+    expect(planExams({ schemaVersion: 1, banks: [] }, opts({}))).toEqual([]);
+    expect(() => planExams({ schemaVersion: 1, banks: [] }, opts({ pick: 1 }))).toThrow(/No question to print/);
   });
 
   it('--exam pools every bank into one exam, named by its title', () => {
