@@ -8,7 +8,7 @@ import { createTemplateSet } from '../../../src/emit/templates.js';
 import { isMoodleGrade } from '../../../src/emit/gift/moodle-grades.js';
 import { renderHtml } from '../../../src/markdown/render.js';
 import type { Project, Question } from '../../../src/ir/schema.js';
-import { missing, run, validatorsDir } from '../../support/validators.js';
+import { missing, repoRoot, run, validatorsDir } from '../../support/validators.js';
 import { emitWith, hostileBank, loadBanks, moodleImport, moodleMissing, sampleBanks, withFeedback, writeTemp } from './support.js';
 
 const allBanks = [...sampleBanks, hostileBank];
@@ -62,8 +62,14 @@ async function emittedForValidators(): Promise<{ project: Project; paths: Map<st
   return { project: both, paths, byPath };
 }
 
+const goldens = ['exemplo.gift.txt', 'hostil.gift.txt'].map((f) => path.join(repoRoot, 'test/golden/gift', f));
+
 describe('gift output read by gift-pegjs (round trip against the IR)', () => {
   const skip = missing({ validators: true });
+  it.skipIf(skip)('accepts the golden files', () => {
+    const r = run('node', [path.join(validatorsDir, 'validate-gift.mjs'), ...goldens]);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+  });
   it.skipIf(skip)('parses every file and gives back the same questions, texts, options and keys', async () => {
     const { paths, byPath } = await emittedForValidators();
     for (const [emitted, file] of paths) {
@@ -106,6 +112,12 @@ describe('gift output read by gift-pegjs (round trip against the IR)', () => {
 
 describe("gift output read by Moodle's own importer (qformat_gift)", () => {
   const skip = moodleMissing();
+  it.skipIf(skip)('imports the golden files cleanly', () => {
+    for (const g of goldens) {
+      const { code, result } = moodleImport(g);
+      expect([code, result.errors, result.warnings], g).toEqual([0, [], []]);
+    }
+  });
   it.skipIf(skip)('imports every file without errors or warnings, as the same questions', async () => {
     const { paths, byPath } = await emittedForValidators();
     for (const [emitted, file] of paths) {

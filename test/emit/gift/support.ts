@@ -56,9 +56,10 @@ export interface MoodleImport {
   warnings: unknown[];
 }
 
-/** Moodle's own importer (via ../shared/validators) on one file: exit code and what it read. */
+/** Moodle's own importer (via ../shared/validators; .xml files after xmllint) on one file: exit code and what it read. */
 export function moodleImport(file: string): { code: number; stderr: string; result: MoodleImport } {
-  const r = run(path.join(validatorsDir, 'validate-gift-moodle.sh'), [file], { env: { MOODLE_DIR: moodleDir! } });
+  const script = file.endsWith('.xml') ? 'validate-moodle-xml.sh' : 'validate-gift-moodle.sh';
+  const r = run(path.join(validatorsDir, script), [file], { env: { MOODLE_DIR: moodleDir! } });
   let result: MoodleImport;
   try {
     result = JSON.parse(r.stdout) as MoodleImport;

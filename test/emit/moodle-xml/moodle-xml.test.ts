@@ -122,8 +122,16 @@ describe('moodle-xml output read by xmllint and fast-xml-parser (round trip agai
   });
 });
 
+const goldens = ['exemplo.moodle.xml', 'hostil.moodle.xml'].map((f) => path.join(repoRoot, 'test/golden/moodle-xml', f));
+
 describe("moodle-xml output read by Moodle's own importer (qformat_xml)", () => {
   const skip = moodleMissing();
+  it.skipIf(skip)('imports the golden files cleanly (after xmllint)', () => {
+    for (const g of goldens) {
+      const { code, result } = moodleImport(g);
+      expect([code, result.errors, result.warnings], g).toEqual([0, [], []]);
+    }
+  });
   it.skipIf(skip)('imports every file without errors or warnings, as the same questions', async () => {
     const { paths, banks, asset } = await emittedForValidators();
     for (const [emitted, file] of paths) {
