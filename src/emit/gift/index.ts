@@ -86,7 +86,8 @@ export const gift: Emitter = {
   target: 'gift',
   description: 'Moodle GIFT, one gift/<bank>.gift.txt per bank (HTML texts, ids and tags as comments)',
   emit(project, options) {
-    return project.banks.map((bank) => {
+    // a file with no questions is an import error in Moodle ("no questions in the import file")
+    return project.banks.filter((b) => b.questions.length > 0).map((bank) => {
       const file: EmittedFile = { path: giftPath(bank), contents: reiterable(() => giftChunks(bank, options.templates)) };
       const get = (n: string) => options.templates.get('gift', n).origin;
       origins.set(file, { bank, templates: { header: get('header.hbs'), category: get('category.hbs'), question: get('question.hbs') } });

@@ -101,7 +101,8 @@ export const moodleXml: Emitter = {
   target: 'moodle-xml',
   description: 'Moodle XML, one moodle-xml/<bank>.moodle.xml per bank (images embedded, shuffle, points, ids, tags)',
   emit(project, options) {
-    return project.banks.map((bank) => {
+    // a file with no questions is an import error in Moodle ("no questions in the import file")
+    return project.banks.filter((b) => b.questions.length > 0).map((bank) => {
       const file: EmittedFile = { path: moodleXmlPath(bank), contents: reiterable(() => xmlChunks(bank, options.templates, options.asset)) };
       const templates = Object.fromEntries(moodleXmlTemplateNames.map((n) => [n, options.templates.get('moodle-xml', n).origin]));
       origins.set(file, { bank, asset: options.asset, templates });
