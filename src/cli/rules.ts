@@ -12,6 +12,11 @@ export function registerRules(program: Command, io: Io, setCode: (c: number) => 
     .description('List the lint rules with their default severity, or show one rule')
     .argument('[id]', 'a rule id: show its documentation and options')
     .option('--json', 'as JSON')
+    .addHelpText('after', `
+Examples:
+  $ qbank rules                        every rule, its default severity and category
+  $ qbank rules missing-answer         one rule's documentation and options
+  $ qbank rules --json                 the list for tools`)
     .action((id: string | undefined, o: { json?: boolean }) => {
       const list = id ? [findRule(id)] : rules;
       const meta = list.map((r) => ({
