@@ -31,7 +31,16 @@ export interface Checked {
   ids?: LockedIds; // with `ids`: the ids given and what the lock file should now say
 }
 
-export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
+/** A loaded project before lint: parse and image findings, asset lookup, source lines, ids. */
+export interface Sources {
+  project: Project;
+  diagnostics: Diagnostic[];
+  asset: AssetLookup;
+  lines: Map<string, string[]>;
+  ids?: LockedIds;
+}
+
+export async function loadSources(opts: Omit<CheckOptions, 'targets' | 'onlyFiles'>): Promise<Sources> {
   const { project, diagnostics: parseDiags, lines } = await loadProject({
     cwd: opts.cwd,
     inputs: opts.inputs,
@@ -51,8 +60,13 @@ export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
     if (!r.success) throw new Error(`Internal error: the IR does not match its schema: ${r.error.issues[0]?.message} at ${r.error.issues[0]?.path.join('.')}`);
   }
   const assets = collectAssets(project, opts.cwd);
-  const diagnostics = lintProject(project, [...parseDiags, ...assets.diagnostics], { config: opts.config, targets: opts.targets ?? [], sourceLines: (f) => lines.get(f), ...(opts.onlyFiles ? { onlyFiles: opts.onlyFiles } : {}) });
-  return { project, diagnostics, asset: assets.lookup, ...(ids ? { ids } : {}) };
+  return { project, diagnostics: [...parseDiags, ...assets.diagnostics], asset: assets.lookup, lines, ...(ids ? { ids } : {}) };
+}
+
+export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
+  const { project, diagnostics: found, asset, lines, ids } = await loadSources(opts);
+  const diagnostics = lintProject(project, found, { config: opts.config, targets: opts.targets ?? [], sourceLines: (f) => lines.get(f), ...(opts.onlyFiles ? { onlyFiles: opts.onlyFiles } : {}) });
+  return { project, diagnostics, asset, ...(ids ? { ids } : {}) };
 }
 
 export function resolveTargets(requested: readonly string[] | undefined, config: Config): string[] {
