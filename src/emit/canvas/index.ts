@@ -134,10 +134,11 @@ function itemContext(it: CanvasQuiz['items'][number], bank: Bank, asset: AssetLo
 }
 
 function* assessmentXml(t: Templates, quiz: CanvasQuiz, asset: AssetLookup): Generator<string> {
-  const [head, tail] = renderAround(t.get('assessment.xml.hbs'), { ident: quiz.ident, title: escapeXml(quiz.bank.title) }, 'items');
+  const [head, tail, hasSlot] = renderAround(t.get('assessment.xml.hbs'), { ident: quiz.ident, title: escapeXml(quiz.bank.title) }, 'items');
   yield head;
   const item = t.get('item.xml.hbs');
-  for (const it of quiz.items) yield item(itemContext(it, quiz.bank, asset));
+  if (hasSlot)
+    for (const it of quiz.items) yield item(itemContext(it, quiz.bank, asset));
   yield tail;
 }
 

@@ -101,7 +101,7 @@ function* itemXml(t: Templates, it: PlannedItem, options: EmitOptions): Generato
 
 function* testXml(t: Templates, test: PlannedTest): Generator<string> {
   const maxScore = test.sections.reduce((s, sec) => s + sec.items.reduce((n, it) => n + it.q.points, 0), 0);
-  const [head, tail] = renderAround(t.get('test.xml.hbs'), {
+  const [head, tail, hasSlot] = renderAround(t.get('test.xml.hbs'), {
     identifier: test.id,
     title: escapeXml(test.bank.title),
     partIdentifier: test.partId,
@@ -109,20 +109,29 @@ function* testXml(t: Templates, test: PlannedTest): Generator<string> {
     bank: escapeXml(test.bank.id),
   }, 'sections');
   yield head;
+  if (!hasSlot) {
+    yield tail; // check() reports the missing content and names the template
+    return;
+  }
   const section = t.get('test-section.xml.hbs');
   const ref = t.get('test-item-ref.xml.hbs');
   for (const sec of test.sections) {
-    const [sHead, sTail] = renderAround(section, { identifier: sec.id, title: escapeXml(sec.category) }, 'itemRefs');
+    const [sHead, sTail, hasRefs] = renderAround(section, { identifier: sec.id, title: escapeXml(sec.category) }, 'itemRefs');
     yield sHead;
-    for (const it of sec.items) yield ref({ identifier: it.id, href: it.path, points: formatNumber(it.q.points), category: escapeXml(it.q.category) });
+    if (hasRefs)
+      for (const it of sec.items) yield ref({ identifier: it.id, href: it.path, points: formatNumber(it.q.points), category: escapeXml(it.q.category) });
     yield sTail;
   }
   yield tail;
 }
 
 function* manifestXml(t: Templates, plan: Plan): Generator<string> {
-  const [head, tail] = renderAround(t.get('manifest.xml.hbs'), { identifier: plan.manifestId }, 'resources');
+  const [head, tail, hasSlot] = renderAround(t.get('manifest.xml.hbs'), { identifier: plan.manifestId }, 'resources');
   yield head;
+  if (!hasSlot) {
+    yield tail; // check() reports the missing content and names the template
+    return;
+  }
   const resource = t.get('manifest-resource.xml.hbs');
   for (const it of plan.items) {
     yield resource({

@@ -10,19 +10,19 @@ import { builtinTemplatesDir, type Render, type TemplateSet } from '../templates
 // U+0001 cannot occur in escaped values (escapeXml drops it), so it cannot be forged by a bank.
 const slotMark = (name: string) => `\u0001qbank-slot:${name}\u0001`;
 
-/** Renders `render` with `slot` marked and returns the text before and after the slot. */
-export function renderAround(render: Render, context: Record<string, unknown>, slot: string): [string, string] {
+/** Renders `render` with `slot` marked: the text before and after the slot, and whether it was there once. */
+export function renderAround(render: Render, context: Record<string, unknown>, slot: string): [string, string, boolean] {
   const mark = slotMark(slot);
   const out = render({ ...context, [slot]: mark });
   const i = out.indexOf(mark);
   // A template that drops the slot (or repeats it) renders without its body; check() then finds the
   // missing items and names the template.
-  if (i < 0 || out.indexOf(mark, i + 1) >= 0) return [out.split(mark).join(''), ''];
+  if (i < 0 || out.indexOf(mark, i + 1) >= 0) return [out.split(mark).join(''), '', false];
   const before = out.slice(0, i);
   let after = out.slice(i + mark.length);
   // A slot alone on its line would leave an empty line behind.
   if (before.endsWith('\n') && after.startsWith('\n')) after = after.slice(1);
-  return [before, after];
+  return [before, after, true];
 }
 
 export interface TemplateOrigin {

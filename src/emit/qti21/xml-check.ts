@@ -26,7 +26,7 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   // Elements that repeat are always arrays, so checks need no special case for "exactly one".
-  isArray: (name) => arrayElements.has(name),
+  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && arrayElements.has(name),
 });
 
 const arrayElements = new Set([
