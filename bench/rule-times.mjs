@@ -1,0 +1,47 @@
+// In-process timings of one bank: load (read, decode, parse), IR validation, then each lint
+// rule alone through lintProject (so config and options are applied as in `qbank lint`).
+// Shows which rule costs what, and how near-duplicate detection scales with N. Texts are
+// normalised once and cached, so the first rule to read them pays for it: normalisation is
+// done up front and shown as its own phase.
+// Usage: node bench/rule-times.mjs <compiled lib dir> <bank.txt>   (prints JSON)
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const [libDir, bankFile] = process.argv.slice(2);
+const lib = (p) => import(pathToFileURL(path.join(path.resolve(libDir), p)).href);
+const { loadProject } = await lib('pipeline/load.js');
+const { lintProject } = await lib('lint/run-lint.js');
+const { rules } = await lib('lint/index.js');
+const { ProjectSchema } = await lib('ir/schema.js');
+
+// CPU time, not wall time: the benchmark machine is shared, and this is single-threaded work
+// (GC helper threads included, which is fair: they are part of the cost).
+const now = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+const ms = (t0) => Math.round((now() - t0) * 10) / 10;
+const cwd = path.dirname(path.resolve(bankFile));
+let t0 = now();
+const { project, diagnostics } = await loadProject({ cwd, inputs: [path.basename(bankFile)], sources: [] });
+const phases = { load: ms(t0) };
+t0 = now();
+ProjectSchema.safeParse(project);
+phases.validate = ms(t0);
+const text = await lib('lint/text.js').catch(() => ({}));
+t0 = now();
+if (text.normalized) for (const b of project.banks) for (const q of b.questions) { text.normalized(q.stem); for (const o of q.options) text.normalized(o.text); }
+phases.normalize = ms(t0);
+const perRule = [];
+for (const rule of rules) {
+  if (rule.fromParser) continue;
+  t0 = now();
+  const found = lintProject(project, [], { rules: [rule] });
+  perRule.push({ rule: rule.id, ms: ms(t0), findings: found.length });
+}
+t0 = now();
+const all = lintProject(project, diagnostics);
+phases.lintAll = ms(t0);
+const byRule = {};
+for (const d of all) byRule[d.ruleId] = (byRule[d.ruleId] ?? 0) + 1;
+process.stdout.write(JSON.stringify({ questions: project.banks.reduce((n, b) => n + b.questions.length, 0), phases, perRule, findings: byRule, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n');
