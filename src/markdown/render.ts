@@ -31,14 +31,60 @@ function makeHtmlProcessor() {
 // escape the block marker so only inline syntax applies to single lines.
 function protectBlockStart(md: string): string {
   if (md.includes('\n')) return md;
-  return md.replace(/^(\s*)(\d+)([.)])(\s)/, '$1$2\\$3$4').replace(/^(\s*)([-+*>#=])/, '$1\\$2');
+  // `*` only as a list marker or a rule: escaping it before `**bold**` would eat the emphasis
+  return md.replace(/^(\s*)(\d+)([.)])(\s)/, '$1$2\\$3$4').replace(/^(\s*)([-+>#=]|[*_](?=\s|[\s*_]*$))/, '$1\\$2');
 }
 
 export function parseMarkdown(md: string): Root {
   parser ??= unified().use(remarkParse) as unknown as Processor<Root>;
-  const tree = parser.parse(protectBlockStart(md)) as Root;
+  let tree = tooMuchSyntax(md) ? literal(md) : (parser.parse(protectBlockStart(md)) as Root);
+  if (deeperThan(tree, maxDepth)) tree = literal(md);
   rawHtmlToText(tree);
   return tree;
+}
+
+// Pathological text (a pasted blob, thousands of `*_` or nested `>`/`-`) makes micromark's
+// emphasis and link matching quadratic and overflows the stack in mdast-util-to-hast (from
+// ~2,000 levels). No real stem comes near these limits, so such text is shown as written.
+const maxSyntaxChars = 2_000;
+const maxLength = 100_000;
+const maxDepth = 64;
+
+function literal(md: string): Root {
+  return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: md }] }] };
+}
+
+// Block containers (`>`, `-`, `1.`) opened on one line nest, and micromark is quadratic in their depth.
+const container = /[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$))[ \t]?/y;
+
+function tooMuchSyntax(md: string): boolean {
+  if (md.length > maxLength) return true;
+  for (let start = 0; start < md.length; ) {
+    container.lastIndex = start;
+    let depth = 0;
+    while (container.lastIndex < md.length && container.exec(md) && ++depth <= maxDepth / 2);
+    if (depth > maxDepth / 2) return true;
+    const nl = md.indexOf('\n', start);
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  let n = 0;
+  for (let i = 0; i < md.length; i++) {
+    const c = md.charCodeAt(i);
+    // * _ [ ] ! < > \ ` : the characters whose matching backtracks
+    if ((c === 42 || c === 95 || c === 91 || c === 93 || c === 33 || c === 60 || c === 62 || c === 92 || c === 96) && ++n > maxSyntaxChars) return true;
+  }
+  return false;
+}
+
+function deeperThan(root: Root, max: number): boolean {
+  const stack: [{ children?: unknown[] }, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > max) return true;
+    for (const c of node.children ?? []) stack.push([c as { children?: unknown[] }, depth + 1]);
+  }
+  return false;
 }
 
 // Raw HTML nodes become literal text so `<script>` is shown, not run, and a hard line break
