@@ -9,6 +9,8 @@ export interface ZipEntry {
   contents: Contents;
   /** Store instead of deflating (images are already compressed). */
   store?: boolean;
+  /** A few kilobytes at most (a QTI item): a small deflate hash table, much cheaper to set up. */
+  small?: boolean;
 }
 
 // DOS time has no zone: fflate reads local hours, so the constant is built from local fields.
@@ -76,7 +78,7 @@ function* zipGenerator(entries: Iterable<ZipEntry>): Generator<Uint8Array> {
     }
     previous = name;
     if (++count > maxZipEntries) throw new ZipError(`More than ${maxZipEntries} files in one zip (ZIP64 is not supported)`);
-    const file = entry.store ? new ZipPassThrough(name) : new ZipDeflate(name, { level: 6 });
+    const file = entry.store ? new ZipPassThrough(name) : new ZipDeflate(name, entry.small ? { level: 6, mem: 2 } : { level: 6 });
     file.mtime = zipEpoch();
     zip.add(file);
     let batch: string[] = [];
@@ -149,11 +151,17 @@ export function* unzipChunks(contents: Contents, opts: { maxSize?: number } = {}
   const enc = new TextEncoder();
   const it = chunksOf(contents)[Symbol.iterator]();
   let next = it.next();
+  // fflate's Unzip recurses once per file found in a pushed chunk, so a big chunk holding
+  // thousands of small files would overflow the stack: push small slices.
+  const slice = 1 << 14;
   while (!next.done) {
-    const part = next.value;
+    const part = typeof next.value === 'string' ? enc.encode(next.value) : next.value;
     next = it.next();
-    uz.push(typeof part === 'string' ? enc.encode(part) : part, next.done === true);
-    if (failure) throw failure;
-    yield* ready.splice(0);
+    for (let at = 0; at < part.length || at === 0; at += slice) {
+      const end = Math.min(part.length, at + slice);
+      uz.push(part.subarray(at, end), next.done === true && end === part.length);
+      if (failure) throw failure;
+      yield* ready.splice(0);
+    }
   }
 }

@@ -176,7 +176,7 @@ export const qti21: Emitter = {
     for (const l of layout) for (const name of l.templates) t.get(name);
     const entries: ZipEntry[] = [
       { path: 'imsmanifest.xml', contents: { [Symbol.iterator]: () => manifestXml(t, plan) } },
-      ...plan.items.map((it) => ({ path: it.path, contents: { [Symbol.iterator]: () => itemXml(t, it, options) } })),
+      ...plan.items.map((it) => ({ path: it.path, contents: { [Symbol.iterator]: () => itemXml(t, it, options) }, small: true })),
       ...plan.media.map((a) => ({ path: `${itemsDir}/${mediaDir}/${a.name}`, contents: a.data, store: true })),
       ...plan.tests.map((test) => ({ path: test.path, contents: { [Symbol.iterator]: () => testXml(t, test) } })),
     ];

@@ -137,7 +137,7 @@ describe('qti21 emitter', () => {
 
   it('is deterministic: two builds are byte-identical', async () => {
     const again = await emitWith(qti21, generated.project, generated.asset);
-    expect(bytesOf(again[0]!).equals(Buffer.from(bytesOf(generatedFiles[0]!)))).toBe(true);
+    expect(Buffer.from(bytesOf(again[0]!)).equals(Buffer.from(bytesOf(generatedFiles[0]!)))).toBe(true);
   });
 
   it('pins positional options and keeps the authored order (sample question 5)', () => {

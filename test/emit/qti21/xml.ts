@@ -30,7 +30,7 @@ export function all(n: unknown, name: string, out: X[] = []): X[] {
 }
 
 export const at = (n: X | undefined, a: string): string | undefined => n?.[`@${a}`] as string | undefined;
-export const txt = (v: unknown): string => (typeof v === 'string' ? v : ((v as X)?.['#text'] as string) ?? '');
+export const txt = (v: unknown): string => (Array.isArray(v) ? txt(v[0]) : typeof v === 'string' ? v : (((v as X)?.['#text'] as string) ?? ''));
 
 export const ncName = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
