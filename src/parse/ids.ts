@@ -11,6 +11,14 @@ export function slug(s: string): string {
   return /^[a-z_]/.test(base) ? base : `b-${base}`;
 }
 
+// One bank's questions all ask for the same slug: keep the last one.
+let lastBank: string | undefined;
+let lastSlug = '';
+
 export function questionId(bankId: string, number: number): string {
-  return `${slug(bankId)}-q${number}`;
+  if (bankId !== lastBank) {
+    lastSlug = slug(bankId);
+    lastBank = bankId;
+  }
+  return `${lastSlug}-q${number}`;
 }

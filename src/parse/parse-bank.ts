@@ -183,6 +183,10 @@ function buildQuestion(b: QuestionBlock, input: BankInput, meta: Meta, diagnosti
 
 // A repeated number (a lint finding) must still give every question its own id.
 function uniquifyIds(questions: Question[]): void {
+  // Ids are `<bank slug>-q<number>` here, so distinct numbers (the usual case) mean distinct ids.
+  const numbers = new Set<number>();
+  for (const q of questions) numbers.add(q.number);
+  if (numbers.size === questions.length) return;
   const seen = new Map<string, number>();
   for (const q of questions) {
     const n = (seen.get(q.id) ?? 0) + 1;
@@ -241,9 +245,11 @@ const trueFalse: [RegExp, RegExp][] = [
 function finishQuestion(q: Question): void {
   const entry = q.keyEntries[0];
   if (entry) {
-    q.key = [...new Set(entry.letters.map((l) => l.charCodeAt(0) - 65))]
-      .filter((i) => i >= 0 && i < q.options.length)
-      .sort((a, b) => a - b);
+    const one = entry.letters.length === 1 ? entry.letters[0]!.charCodeAt(0) - 65 : -1;
+    q.key =
+      one >= 0 && one < q.options.length
+        ? [one]
+        : [...new Set(entry.letters.map((l) => l.charCodeAt(0) - 65))].filter((i) => i >= 0 && i < q.options.length).sort((a, b) => a - b);
   }
   q.type = inferType(q);
 }
