@@ -2,9 +2,12 @@
 // swapped in with renames. A failure at any point leaves the previous output untouched.
 // Paths come from emitters; each is checked to stay inside the output folder (no ../, no
 // absolute paths), so nothing is ever written elsewhere.
-import { mkdir, open, rename, rm, mkdtemp } from 'node:fs/promises';
+// A killed build (SIGKILL, power loss) can leave its temp folder behind; the next build removes
+// it, and puts the previous output back if the kill came between the two renames.
+import { lstat, mkdir, open, readdir, rename, rm, mkdtemp } from 'node:fs/promises';
 import path from 'node:path';
 import type { EmittedFile } from '../emit/emitter.js';
+import { UsageError } from './errors.js';
 
 export function safeJoin(root: string, rel: string): string {
   const norm = path.posix.normalize(rel);
@@ -54,9 +57,12 @@ export interface WriteHooks {
 }
 
 export async function writeAtomically(outDir: string, files: EmittedFile[], hooks: WriteHooks = {}): Promise<void> {
-  const parent = path.dirname(path.resolve(outDir));
+  outDir = path.resolve(outDir);
+  const parent = path.dirname(outDir);
   await mkdir(parent, { recursive: true });
-  const tmp = await mkdtemp(path.join(parent, `.${path.basename(outDir)}.qbank-tmp-`));
+  await recoverInterrupted(outDir);
+  await refuseForeignFolder(outDir);
+  const tmp = await mkdtemp(path.join(parent, `${tempPrefix(outDir)}${process.pid}-`));
   try {
     const seen = new Set<string>();
     for (const f of files) {
@@ -85,4 +91,75 @@ export async function writeAtomically(outDir: string, files: EmittedFile[], hook
     await rm(tmp, { recursive: true, force: true });
     throw e;
   }
+}
+
+const tempPrefix = (outDir: string) => `.${path.basename(outDir)}.qbank-tmp-`;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+// Temp folders carry the pid of their build; one whose process is gone was left by a kill.
+async function recoverInterrupted(outDir: string): Promise<void> {
+  const parent = path.dirname(outDir);
+  const prefix = tempPrefix(outDir);
+  let names: string[];
+  try {
+    names = (await readdir(parent)).filter((n) => n.startsWith(prefix)).sort();
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]);
+    if (!Number.isInteger(pid) || pid === process.pid || isRunning(pid)) continue;
+    const stale = path.join(parent, name);
+    // killed after moving the old output aside and before moving the new one in
+    if (name.endsWith('-old') && !(await exists(outDir))) await rename(stale, outDir);
+    else await rm(stale, { recursive: true, force: true });
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  try {
+    await lstat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// The output folder is replaced as a whole, so it must be one that only qbank writes: `--out .`
+// or `--out sources` would otherwise swap the project away and delete it.
+const projectMarkers = ['qbank.config.json', 'qbank.lock.json', 'package.json', '.git', 'sources', 'node_modules'];
+
+async function refuseForeignFolder(outDir: string): Promise<void> {
+  const refuse = (why: string) => {
+    throw new UsageError(`Refusing to replace ${outDir}: ${why}; choose an output folder that only qbank writes (such as dist)`);
+  };
+  if (path.dirname(outDir) === outDir) refuse('it is the root of the file system');
+  const cwd = path.resolve(process.cwd());
+  if (cwd === outDir || cwd.startsWith(outDir + path.sep)) refuse('it holds the working folder');
+  let st;
+  try {
+    st = await lstat(outDir);
+  } catch {
+    return;
+  }
+  if (st.isSymbolicLink()) return; // the link is replaced, its target is left alone
+  if (!st.isDirectory()) refuse('it is a file, not a folder');
+  let seen = 0;
+  const walk = async (dir: string, depth: number): Promise<void> => {
+    for (const e of await readdir(dir, { withFileTypes: true })) {
+      if (++seen > 20_000) refuse('it holds more files than any qbank output');
+      if (depth === 0 && projectMarkers.includes(e.name)) refuse(`it holds ${e.name}`);
+      if (e.isFile() && (/\.key$/i.test(e.name) || (/\.txt$/i.test(e.name) && !/\.gift\.txt$/i.test(e.name)))) refuse(`it holds ${path.relative(outDir, path.join(dir, e.name))}, which looks like a bank source`);
+      if (e.isDirectory() && depth < 8) await walk(path.join(dir, e.name), depth + 1);
+    }
+  };
+  await walk(outDir, 0);
 }

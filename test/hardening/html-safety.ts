@@ -37,16 +37,21 @@ export function executableMarkup(root: Node | ParentNode, allowElements: Readonl
   return found;
 }
 
+// Elements that flow inside a line of text; any other element boundary separates words.
+export const inlineElements = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'strong', 'sub', 'sup', 'u', 'var']);
+
 /** The text a reader sees: text nodes concatenated (script/style bodies excluded), whitespace collapsed. */
 export function visibleText(root: Node | ParentNode): string {
   const parts: string[] = [];
   const walk = (n: Node | ParentNode) => {
     if (n.nodeName === '#text') parts.push((n as DefaultTreeAdapterMap['textNode']).value);
-    if ('tagName' in n && (n.tagName === 'script' || n.tagName === 'style' || n.tagName === 'title')) return;
-    if ('tagName' in n && n.tagName === 'br') parts.push(' ');
-    if ('tagName' in n && /^(p|div|li|td|th|tr|h\d|section|article|label)$/.test(n.tagName)) parts.push(' ');
+    const tag = 'tagName' in n ? n.tagName : undefined;
+    if (tag === 'script' || tag === 'style' || tag === 'title' || tag === 'head') return;
+    const sep = tag !== undefined && !inlineElements.has(tag);
+    if (sep) parts.push(' ');
     for (const c of 'childNodes' in n ? n.childNodes : []) walk(c);
     if ('content' in n && n.content) walk(n.content as ParentNode);
+    if (sep) parts.push(' ');
   };
   walk(root);
   return collapse(parts.join(''));
