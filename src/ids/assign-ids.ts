@@ -59,7 +59,6 @@ interface Item {
   file: string;
   here?: LockEntry; // the locked entry at the same file, number (and repeat)
   hash: string;
-  text: QuestionText;
   sketch?: Uint8Array;
   sketchStr?: string;
   match?: IdMatch;
@@ -91,14 +90,12 @@ export function assignIds(project: Project, lock: Lock, opts: AssignOptions): { 
     for (const q of bank.questions) {
       const k = repeats.get(q.number) ?? 0;
       repeats.set(q.number, k + 1);
-      const text = textOf(q);
       const here = locked?.get(q.number)?.[k];
-      items.push({ q, index: items.length, file, here, hash: contentHash(text), text });
+      items.push({ q, index: items.length, file, here, hash: contentHash(textOf(q)) });
     }
   }
 
   const taken = new Set<LockEntry>();
-  const used = new Set<string>([...lock.entries.map((e) => e.id), ...lock.retired.map((e) => e.id)]);
 
   const keep = (it: Item, e: LockEntry, sim?: number) => {
     taken.add(e);
@@ -166,7 +163,7 @@ export function assignIds(project: Project, lock: Lock, opts: AssignOptions): { 
     }
     const pairs: { it: Item; e: LockEntry; sim: number; score: number; samePlace: boolean }[] = [];
     for (const it of open) {
-      it.sketch = sketchOf(it.text);
+      it.sketch = sketchOf(textOf(it.q));
       const seen = new Set<LockEntry>();
       const here = it.here;
       const consider = (e: LockEntry) => {
@@ -196,8 +193,10 @@ export function assignIds(project: Project, lock: Lock, opts: AssignOptions): { 
   }
 
   // 4. new ids; never one that was ever used
+  let used: Set<string> | undefined;
   for (const it of items) {
     if (it.match) continue;
+    used ??= new Set<string>([...lock.entries.map((e) => e.id), ...lock.retired.map((e) => e.id)]);
     const base = questionId(it.q.bank, it.q.number);
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
@@ -211,7 +210,9 @@ export function assignIds(project: Project, lock: Lock, opts: AssignOptions): { 
     const m = it.match!;
     if (it.q.id !== m.id) renamed.set(it.q.id, m.id);
     it.q.id = m.id;
-    entries.push({ file: it.file, number: it.q.number, id: m.id, hash: it.hash, sketch: it.sketchStr ?? encodeSketch(it.sketch ?? sketchOf(it.text)) });
+    const e = it.here;
+    if (e && e.id === m.id && e.hash === it.hash) entries.push(e); // unchanged in place: the same entry
+    else entries.push({ file: it.file, number: it.q.number, id: m.id, hash: it.hash, sketch: it.sketchStr ?? encodeSketch(it.sketch ?? sketchOf(textOf(it.q))) });
   }
   const retiredNow = candidates.filter((e) => !taken.has(e));
   const retired: RetiredEntry[] = [

@@ -11,6 +11,8 @@
 // 100k-question first build stays well under a second. Each bin keeps only 8 bits of its
 // minimum (b-bit MinHash, Li & König 2010): 64 bytes, 86 base64url characters per question.
 
+import crypto from 'node:crypto';
+
 export const SKETCH_BINS = 64;
 const EMPTY = 0xffffffff;
 
@@ -28,28 +30,20 @@ export interface QuestionText {
   options: readonly string[];
 }
 
+// crypto.hash (Node ≥ 20.12) is the one-shot form; older 20.x has only createHash.
+const sha1: (s: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (s) => crypto.hash('sha1', s, 'base64url')
+    : (s) => crypto.createHash('sha1').update(s).digest('base64url');
+
 /**
- * Exact-content hash (53 bits, base36): the stem and the options as a set, each trimmed. Cheap,
- * so every build can recognise unchanged questions without tokenising them.
+ * Exact-content hash (66 bits of SHA-1, base64url): the stem and the options as a set, each
+ * trimmed. Native hashing, so every build can recognise unchanged questions cheaply.
  */
 export function contentHash(q: QuestionText): string {
   const opts = q.options.length === 1 ? [q.options[0]!.trim()] : q.options.map((o) => o.trim()).sort();
-  let h1 = 0xdeadbeef ^ opts.length;
-  let h2 = 0x41c6ce57 ^ opts.length;
-  for (let p = -1; p < opts.length; p++) {
-    const s = p < 0 ? q.stem.trim() : opts[p]!;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    // a separator, so ["ab", "c"] and ["a", "bc"] differ
-    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
-    h2 = Math.imul(h2 ^ 0x1f, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  // \u001f separates the parts, so ["ab", "c"] and ["a", "bc"] differ
+  return sha1(`${q.stem.trim()}\u001f${opts.join('\u001f')}`).slice(0, 11);
 }
 
 // Case-, accent- and punctuation-blind folding, one UTF-16 unit at a time: each unit maps to

@@ -11,29 +11,13 @@ export const LOCK_FILE = 'qbank.lock.json';
 
 const NCName = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
-const EntrySchema = z
-  .object({
-    number: z.number().int().min(0),
-    id: z.string().regex(NCName, 'not an XML NCName'),
-    hash: z.string(),
-    sketch: z.string(),
-  })
-  .strict();
-
-const RetiredSchema = z
-  .object({
-    id: z.string().regex(NCName, 'not an XML NCName'),
-    hash: z.string(),
-    sketch: z.string(),
-  })
-  .strict();
-
-export const LockSchema = z
+// Entries are checked by hand, not by zod: a 100k-question lock would otherwise be copied twice.
+const LockSchema = z
   .object({
     lockfileVersion: z.literal(1),
     comment: z.string().optional(),
-    files: z.record(z.string(), z.array(EntrySchema)),
-    retired: z.array(RetiredSchema).default([]),
+    files: z.record(z.string(), z.array(z.unknown())),
+    retired: z.array(z.unknown()).default([]),
   })
   .strict();
 
@@ -44,7 +28,11 @@ export interface LockEntry {
   hash: string;
   sketch: string;
 }
-export type RetiredEntry = z.infer<typeof RetiredSchema>;
+export interface RetiredEntry {
+  id: string;
+  hash: string;
+  sketch: string;
+}
 
 export interface Lock {
   entries: LockEntry[];
@@ -70,20 +58,35 @@ export function parseLock(text: string, where = LOCK_FILE): Lock {
     const i = r.error.issues[0]!;
     throw new UsageError(`${where} is not a qbank lock file: ${i.path.join('.') || '(root)'}: ${i.message}`);
   }
-  const entries: LockEntry[] = [];
+  const bad = (at: string, why: string): never => {
+    throw new UsageError(`${where} is not a qbank lock file: ${at}: ${why}`);
+  };
   const seen = new Set<string>();
-  const claim = (id: string) => {
+  const check = (e: unknown, at: string, withNumber: boolean): Record<string, unknown> => {
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) return bad(at, 'expected an object');
+    const o = e as Record<string, unknown>;
+    for (const k of Object.keys(o)) if (k !== 'id' && k !== 'hash' && k !== 'sketch' && !(withNumber && k === 'number')) bad(at, `unknown field "${k}"`);
+    if (typeof o.id !== 'string' || !NCName.test(o.id)) bad(`${at}.id`, 'not an XML NCName');
+    if (typeof o.hash !== 'string') bad(`${at}.hash`, 'expected a string');
+    if (typeof o.sketch !== 'string') bad(`${at}.sketch`, 'expected a string');
+    if (withNumber && !(Number.isInteger(o.number) && (o.number as number) >= 0)) bad(`${at}.number`, 'expected a whole number');
+    const id = o.id as string;
     if (seen.has(id)) throw new UsageError(`${where} lists id "${id}" twice; remove one of the lines (after a merge, keep the one whose file and number match the sources)`);
     seen.add(id);
+    return o;
   };
+  const entries: LockEntry[] = [];
   for (const [file, list] of Object.entries(r.data.files)) {
-    for (const e of list) {
-      claim(e.id);
-      entries.push({ file, ...e });
-    }
+    list.forEach((e, i) => {
+      const o = check(e, `files.${file}.${i}`, true);
+      entries.push({ file, number: o.number as number, id: o.id as string, hash: o.hash as string, sketch: o.sketch as string });
+    });
   }
-  for (const e of r.data.retired) claim(e.id);
-  return { entries, retired: r.data.retired };
+  const retired = r.data.retired.map((e, i) => {
+    const o = check(e, `retired.${i}`, false);
+    return { id: o.id as string, hash: o.hash as string, sketch: o.sketch as string };
+  });
+  return { entries, retired };
 }
 
 export async function readLock(file: string): Promise<Lock | undefined> {
