@@ -1,5 +1,6 @@
-// qbank.lock.json: the id given to every question, committed next to sources/, so an LMS
-// re-import updates questions instead of duplicating them. One entry per line, sorted by file
+// qbank.lock.json: the id given to every question, committed next to sources/, so a question
+// keeps its LMS identifier (GIFT [id:], Moodle idnumber, QTI identifier) from build to build,
+// through edits and moves. One entry per line, sorted by file
 // and number, so diffs and merges stay readable. Retired ids stay listed forever: they are
 // never handed to another question.
 import { open, readFile, rename, rm } from 'node:fs/promises';
@@ -41,7 +42,7 @@ export interface Lock {
 
 export const emptyLock = (): Lock => ({ entries: [], retired: [] });
 
-const COMMENT = 'Question ids for LMS re-imports, kept by `qbank build`. Commit this file. Retired ids are never reused.';
+const COMMENT = 'Stable question ids (GIFT [id:], Moodle idnumber, QTI identifier), kept by `qbank build`. Commit this file. Retired ids are never reused.';
 
 export function parseLock(text: string, where = LOCK_FILE): Lock {
   if (/^(<<<<<<<|>>>>>>>) /m.test(text)) {
@@ -51,7 +52,7 @@ export function parseLock(text: string, where = LOCK_FILE): Lock {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new UsageError(`${where} is not valid JSON (${(e as Error).message}); restore it from version control, or delete it to assign fresh ids (an LMS re-import would then duplicate questions)`);
+    throw new UsageError(`${where} is not valid JSON (${(e as Error).message}); restore it from version control, or delete it to assign fresh ids (moved or edited questions may then get other ids than before)`);
   }
   const r = LockSchema.safeParse(raw);
   if (!r.success) {

@@ -15,7 +15,7 @@ export function formatIdReport(ids: LockedIds, opts: IdReportOptions): string {
   const rel = path.relative(opts.cwd, ids.file) || ids.file;
   const s = summarizeIds(ids.report);
   if (!ids.existed) {
-    return opts.written ? `qbank: created ${rel} with ${s.new} question id${s.new === 1 ? '' : 's'}; commit it so LMS re-imports update questions instead of duplicating them\n` : '';
+    return opts.written ? `qbank: created ${rel} with ${s.new} question id${s.new === 1 ? '' : 's'}; commit it: it keeps each question's id through edits and moves\n` : '';
   }
   if (!ids.report.changed) return opts.verbose ? `qbank: ids unchanged (${s.kept} kept)\n` : '';
   const parts = [
