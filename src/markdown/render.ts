@@ -2,12 +2,46 @@
 // Raw HTML in sources is shown as text, never passed through; links and images keep only
 // safe URLs (rehype-sanitize's GitHub schema). Text with no Markdown syntax at all skips
 // unified entirely: that is most stems and options, and it is where the time would go.
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
+import { createRequire } from 'node:module';
+import type { Processor } from 'unified';
 import type { Root, RootContent, PhrasingContent, Paragraph } from 'mdast';
+
+// unified, remark and rehype take ~200 ms to load, more than `qbank --version` or a lint of a
+// small bank takes in all: they load on first use. require(esm) (Node ≥ 20.19) loads them
+// synchronously; on older Node they load asynchronously from the start and the pipeline
+// awaits markdownReady() before using them.
+interface Engine {
+  unified: typeof import('unified').unified;
+  remarkParse: typeof import('remark-parse').default;
+  remarkRehype: typeof import('remark-rehype').default;
+  rehypeSanitize: typeof import('rehype-sanitize').default;
+  rehypeStringify: typeof import('rehype-stringify').default;
+}
+const requireSync = (process.features as { require_module?: boolean }).require_module ? createRequire(import.meta.url) : undefined;
+let engine: Engine | undefined;
+const loading: Promise<void> | undefined = requireSync
+  ? undefined
+  : Promise.all([import('unified'), import('remark-parse'), import('remark-rehype'), import('rehype-sanitize'), import('rehype-stringify')]).then(([u, rp, rr, rs, rst]) => {
+      engine = { unified: u.unified, remarkParse: rp.default, remarkRehype: rr.default, rehypeSanitize: rs.default, rehypeStringify: rst.default };
+    });
+
+/** Resolves when the Markdown engine can be used synchronously (at once on Node ≥ 20.19). */
+export async function markdownReady(): Promise<void> {
+  await loading;
+}
+
+function markdownEngine(): Engine {
+  if (engine) return engine;
+  if (!requireSync) throw new Error('Internal error: Markdown rendering used before markdownReady()');
+  engine = {
+    unified: (requireSync('unified') as typeof import('unified')).unified,
+    remarkParse: (requireSync('remark-parse') as typeof import('remark-parse')).default,
+    remarkRehype: (requireSync('remark-rehype') as typeof import('remark-rehype')).default,
+    rehypeSanitize: (requireSync('rehype-sanitize') as typeof import('rehype-sanitize')).default,
+    rehypeStringify: (requireSync('rehype-stringify') as typeof import('rehype-stringify')).default,
+  };
+  return engine;
+}
 
 // Characters that can start Markdown syntax; without any of them the text is literal.
 const syntax = /[\\`*_[\]!<>&#~|\n]|^\s*(?:[-+]\s|\d+[.)]\s|>)|^ {4}|https?:|www\./;
@@ -24,6 +58,7 @@ let parser: Processor<Root> | undefined;
 let toHtmlProc: ReturnType<typeof makeHtmlProcessor> | undefined;
 
 function makeHtmlProcessor() {
+  const { unified, remarkRehype, rehypeSanitize, rehypeStringify } = markdownEngine();
   return unified().use(remarkRehype).use(rehypeSanitize).use(rehypeStringify);
 }
 
@@ -36,7 +71,7 @@ function protectBlockStart(md: string): string {
 }
 
 export function parseMarkdown(md: string): Root {
-  parser ??= unified().use(remarkParse) as unknown as Processor<Root>;
+  parser ??= markdownEngine().unified().use(markdownEngine().remarkParse) as unknown as Processor<Root>;
   let tree = tooMuchSyntax(md) ? literal(md) : (parser.parse(protectBlockStart(md)) as Root);
   if (deeperThan(tree, maxDepth)) tree = literal(md);
   rawHtmlToText(tree);

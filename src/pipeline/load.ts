@@ -1,8 +1,7 @@
 // Find the bank files, read and decode them, pair each with its sidecar key, parse → Project.
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { Bank, Project } from '../ir/schema.js';
 import { decodeSource, type Encoding } from '../parse/decode.js';
@@ -31,7 +30,30 @@ export interface Loaded {
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
+// Plain paths to existing regular files need no globbing (and fast-glob costs ~35 ms to load):
+// only when nothing about them could make fast-glob answer differently.
+async function plainFiles(opts: Pick<LoadOptions, 'cwd' | 'inputs' | 'ignore'>): Promise<string[] | undefined> {
+  if (opts.inputs.length === 0 || (opts.ignore?.length ?? 0) > 0) return undefined;
+  const out: string[] = [];
+  for (const input of opts.inputs) {
+    if (/[*?[\]{}()!+@\\]/.test(input)) return undefined;
+    const abs = path.resolve(opts.cwd, input);
+    const rel = toPosix(path.relative(opts.cwd, abs));
+    if (rel === '' || rel.split('/').some((seg) => seg.startsWith('.') || seg === 'node_modules')) return undefined;
+    try {
+      if (!(await lstat(abs)).isFile()) return undefined;
+    } catch {
+      return undefined;
+    }
+    out.push(path.normalize(abs));
+  }
+  return [...new Set(out)].filter((f) => !f.endsWith('.key')).sort();
+}
+
 export async function findBankFiles(opts: Pick<LoadOptions, 'cwd' | 'inputs' | 'sources' | 'ignore'>): Promise<string[]> {
+  const plain = await plainFiles(opts);
+  if (plain?.length) return plain;
+  const { default: fg } = await import('fast-glob');
   const explicit = opts.inputs.length > 0;
   const patterns: string[] = [];
   for (const input of explicit ? opts.inputs : opts.sources) {
@@ -63,19 +85,52 @@ export function bankIdFor(cwd: string, file: string): string {
   return rel.replace(/\.[^./]+$/, '');
 }
 
+// Config globs stay inside the project; a file inside it that is a symlink to a file outside is
+// refused (a shared repository must not make a build publish /etc/passwd as questions). A path
+// typed on the command line may point anywhere: the user named it.
+function refuseOutsideSources(sources: string[]): void {
+  for (const s of sources) {
+    const norm = path.posix.normalize(s.replace(/\\/g, '/'));
+    if (path.isAbsolute(s) || path.win32.isAbsolute(s) || norm === '..' || norm.startsWith('../')) {
+      throw new UsageError(`Config "sources" entry "${s}" points outside the project folder; keep the banks inside it`);
+    }
+  }
+}
+
+async function linkedOutside(abs: string, rel: string, realRoot: string): Promise<string | undefined> {
+  if (rel.startsWith('../')) return undefined;
+  try {
+    const real = await realpath(abs);
+    return real === realRoot || real.startsWith(realRoot + path.sep) ? undefined : real;
+  } catch {
+    return undefined; // unreadable: reported when it is read
+  }
+}
+
+function cannotRead(rel: string, e: unknown): UsageError {
+  const err = e as NodeJS.ErrnoException;
+  return new UsageError(`Cannot read ${rel}: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'EISDIR' ? 'it is a folder' : err.code ?? err.message}`);
+}
+
 export async function loadProject(opts: LoadOptions): Promise<Loaded> {
+  if (opts.inputs.length === 0) refuseOutsideSources(opts.sources);
   const files = await findBankFiles(opts);
+  const realRoot = await realpath(opts.cwd).catch(() => path.resolve(opts.cwd));
   const diagnostics: Diagnostic[] = [];
   const banks: Bank[] = [];
   const sourceLines = new Map<string, string[]>();
   for (const abs of files) {
     const rel = toPosix(path.relative(opts.cwd, abs));
+    const outside = await linkedOutside(abs, rel, realRoot);
+    if (outside) {
+      diagnostics.push({ ruleId: 'parse/link-outside', severity: 'error', message: `${rel} is a link to ${outside}, outside the project folder; it was not read`, hint: 'Copy the file into the project instead of linking to it', file: rel, line: 1, column: 1 });
+      continue;
+    }
     let bytes: Uint8Array;
     try {
       bytes = await readFile(abs);
     } catch (e) {
-      diagnostics.push({ ruleId: 'parse/io', severity: 'error', message: `Cannot read file: ${(e as Error).message}`, file: rel, line: 1, column: 1 });
-      continue;
+      throw cannotRead(rel, e);
     }
     const decoded = decodeSource(bytes, rel, opts.encoding ?? 'utf-8');
     diagnostics.push(...decoded.diagnostics);
@@ -85,12 +140,19 @@ export async function loadProject(opts: LoadOptions): Promise<Loaded> {
     let sidecar;
     if (keyAbs !== abs && existsSync(keyAbs)) {
       const keyRel = toPosix(path.relative(opts.cwd, keyAbs));
-      try {
-        const kd = decodeSource(await readFile(keyAbs), keyRel, opts.encoding ?? 'utf-8');
+      const keyOutside = await linkedOutside(keyAbs, keyRel, realRoot);
+      if (keyOutside) {
+        diagnostics.push({ ruleId: 'parse/link-outside', severity: 'error', message: `${keyRel} is a link to ${keyOutside}, outside the project folder; it was not read`, hint: 'Copy the file into the project instead of linking to it', file: keyRel, line: 1, column: 1 });
+      } else {
+        let keyBytes: Uint8Array;
+        try {
+          keyBytes = await readFile(keyAbs);
+        } catch (e) {
+          throw cannotRead(keyRel, e);
+        }
+        const kd = decodeSource(keyBytes, keyRel, opts.encoding ?? 'utf-8');
         diagnostics.push(...kd.diagnostics);
         sidecar = { path: keyRel, entries: parseKeyFile(splitLines(kd.text).lines, keyRel, diagnostics) };
-      } catch (e) {
-        diagnostics.push({ ruleId: 'parse/io', severity: 'error', message: `Cannot read key file: ${(e as Error).message}`, file: keyRel, line: 1, column: 1 });
       }
     }
     const { bank, diagnostics: pd } = parseBank({
