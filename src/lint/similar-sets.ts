@@ -1,20 +1,24 @@
 // Finds, for each record (a set of word ids, in input order), its most similar earlier record
-// by Jaccard similarity, without comparing all pairs.
+// by Jaccard similarity, without comparing all pairs: MinHash signatures with LSH banding.
 //
-// Prefix filtering (the AllPairs / PPJoin family): order every word by rarity; two sets with
-// Jaccard ≥ t must share a word among the first |x| − ⌈t·|x|⌉ + 1 rarest words of each. Each
-// record probes an inverted index over those short prefixes, which are made of rare words, so
-// posting lists stay short and the work grows about linearly. A record whose best match is
-// near-identical (≥ absorb) is represented by that match and not indexed itself, so a cluster
-// of k copies costs k probes into one entry, not k². Hard caps on a posting list and on the
-// candidates verified per record bound the worst case (thousands of template questions that
-// share all their rare words) at the price of possibly missing a match there.
+// Each record gets bands × rows min-hashes (h_i(w) = a_i·hash(w) + c_i mod 2³², as int32). Two records
+// whose signatures agree on every row of at least `minCollisions` bands are verified with the
+// exact Jaccard of their word sets, so a reported score is never an estimate. With 15 bands of
+// 4 rows and 2 collisions a pair at Jaccard 0.8 is verified with probability 0.996, at 0.9 with
+// 0.99999, at 0.5 with 0.24, at 0.3 with 0.007. Fixed seeds: the same output on every run.
+//
+// Bounded work: a record whose best match is near-identical (≥ absorb) is represented by that
+// match and not indexed itself (k copies of one question cost k probes into one entry, not k²),
+// and a bucket keeps at most maxBucket records.
+// Cost: O(n · (bands·rows·words + bands·maxBucket)); memory O(n · bands).
 
 export interface SimilarOptions {
   threshold: number; // Jaccard in (0, 1]
   absorb?: number; // default (1 + threshold) / 2
-  maxPostings?: number; // per word
-  maxCandidates?: number; // verified per record
+  bands?: number;
+  rows?: number;
+  maxBucket?: number;
+  minCollisions?: number;
 }
 
 export interface Match {
@@ -23,77 +27,91 @@ export interface Match {
   score: number;
 }
 
+// All hashing stays in signed 32-bit integers: values past 2³¹ would become doubles in V8.
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return h ^ (h >>> 16);
+}
+
 /** records[i] = distinct word ids of record i (any order), or undefined to skip it. */
 export function similarEarlier(records: (Int32Array | undefined)[], vocabulary: number, opts: SimilarOptions): Match[] {
   const t = opts.threshold;
   const absorb = opts.absorb ?? (1 + t) / 2;
-  const maxPostings = opts.maxPostings ?? 256;
-  const maxCandidates = opts.maxCandidates ?? 64;
+  const bands = opts.bands ?? 15;
+  const rows = opts.rows ?? 4;
+  const maxBucket = opts.maxBucket ?? 16;
+  const minCollisions = opts.minCollisions ?? 2;
+  const k = bands * rows;
   const n = records.length;
 
-  // global order: rarest word first (ties by id, so the order is deterministic)
-  const df = new Int32Array(vocabulary);
-  for (const r of records) if (r) for (let i = 0; i < r.length; i++) df[r[i]!]!++;
-  const byRarity = new Int32Array(vocabulary);
-  for (let i = 0; i < vocabulary; i++) byRarity[i] = i;
-  byRarity.sort((a, b) => df[a]! - df[b]! || a - b);
-  const rank = new Int32Array(vocabulary);
-  for (let i = 0; i < vocabulary; i++) rank[byRarity[i]!] = i;
-  const sets: (Int32Array | undefined)[] = records.map((r) => {
-    if (!r) return undefined;
-    const s = new Int32Array(r.length);
-    for (let i = 0; i < r.length; i++) s[i] = rank[r[i]!]!;
-    return s.sort();
-  });
+  const wordHash = new Int32Array(vocabulary);
+  for (let w = 0; w < vocabulary; w++) wordHash[w] = mix(w + 0x1e3779b9);
+  const mulA = new Int32Array(k);
+  const addC = new Int32Array(k);
+  for (let i = 0; i < k; i++) {
+    mulA[i] = mix(2 * i + 1) | 1;
+    addC[i] = mix(2 * i + 2);
+  }
 
-  const postings: number[][] = new Array(vocabulary);
-  const count = new Int32Array(n);
+  const sets: (Int32Array | undefined)[] = records.map((r) => (r && r.length ? Int32Array.from(r).sort() : undefined));
+  let hs = new Int32Array(256);
+  for (const r of sets) if (r && r.length > hs.length) hs = new Int32Array(r.length);
+  // Keys are kept to 30 bits so that Map stores them as small integers (no boxing).
+  const buckets: Map<number, number[]>[] = Array.from({ length: bands }, () => new Map());
+  const sig = new Int32Array(k);
+  const keys = new Int32Array(bands);
   const stamp = new Int32Array(n).fill(-1);
+  const hits = new Int32Array(n);
   const out: Match[] = [];
-  const cand: number[] = [];
 
   for (let x = 0; x < n; x++) {
     const sx = sets[x];
-    if (!sx || sx.length === 0) continue;
+    if (!sx) continue;
     const len = sx.length;
-    const prefix = len - Math.ceil(t * len - 1e-9) + 1;
-    const minLen = t * len - 1e-9;
-    const maxLen = len / t + 1e-9;
-    cand.length = 0;
-    for (let i = 0; i < prefix; i++) {
-      const list = postings[sx[i]!];
-      if (!list) continue;
-      for (let k = 0; k < list.length; k++) {
-        const y = list[k]!;
-        const ly = sets[y]!.length;
-        if (ly < minLen || ly > maxLen) continue;
-        if (stamp[y] !== x) {
-          stamp[y] = x;
-          count[y] = 0;
-          cand.push(y);
-        }
-        count[y]!++;
+    for (let j = 0; j < len; j++) hs[j] = wordHash[sx[j]!]!;
+    // hash function outside, words inside: the running minimum stays in a register
+    for (let i = 0; i < k; i++) {
+      const a = mulA[i]!;
+      const c = addC[i]!;
+      let m = 0x7fffffff;
+      for (let j = 0; j < len; j++) {
+        const v = (Math.imul(hs[j]!, a) + c) | 0;
+        if (v < m) m = v;
       }
-    }
-    if (cand.length > maxCandidates) {
-      cand.sort((a, b) => count[b]! - count[a]! || a - b);
-      cand.length = maxCandidates;
+      sig[i] = m;
     }
     let best = -1;
     let bestScore = 0;
-    for (const y of cand) {
-      const score = jaccard(sx, sets[y]!);
-      if (score >= t - 1e-9 && (score > bestScore || (score === bestScore && y < best))) {
-        best = y;
-        bestScore = score;
+    for (let b = 0; b < bands; b++) {
+      let key = b + 1;
+      for (let r = 0; r < rows; r++) key = Math.imul(key ^ sig[b * rows + r]!, 0x01000193);
+      key = mix(key) & 0x3fffffff;
+      keys[b] = key;
+      const list = buckets[b]!.get(key);
+      if (!list) continue;
+      for (const y of list) {
+        if (stamp[y] !== x) {
+          stamp[y] = x;
+          hits[y] = 0;
+        }
+        if (++hits[y]! !== minCollisions) continue;
+        const sy = sets[y]!;
+        if (sy.length < t * sx.length - 1e-9 || sx.length < t * sy.length - 1e-9) continue;
+        const score = jaccard(sx, sy);
+        if (score >= t - 1e-9 && (score > bestScore || (score === bestScore && y < best))) {
+          best = y;
+          bestScore = score;
+        }
       }
     }
     if (best >= 0) out.push({ record: x, other: best, score: bestScore });
     if (best >= 0 && bestScore >= absorb) continue;
-    for (let i = 0; i < prefix; i++) {
-      const w = sx[i]!;
-      const list = (postings[w] ??= []);
-      if (list.length < maxPostings) list.push(x);
+    for (let b = 0; b < bands; b++) {
+      const m = buckets[b]!;
+      const list = m.get(keys[b]!);
+      if (!list) m.set(keys[b]!, [x]);
+      else if (list.length < maxBucket) list.push(x);
     }
   }
   return out;

@@ -1,8 +1,7 @@
-// Text normalisation shared by the rules, computed once per text and cached: rules must not
-// each re-normalise every stem. IR texts are cached by object (no size limit, freed with the
-// project); loose strings by value in a bounded map.
+// Text normalisation shared by the rules. IR texts are not cached: the fold below is cheap,
+// and at 100k+ questions a cache keyed by IR object (a WeakMap) cost more in garbage
+// collection than folding again. Loose strings keep a small bounded cache.
 const cache = new Map<string, string>();
-const byText = new WeakMap<object, string>();
 
 const nonAscii = /[^\x00-\x7f]/;
 const marks = /[\u0300-\u036f]/g;
@@ -23,6 +22,8 @@ const FOLD_END = 0x250;
 const SEP = -1;
 const SLOW = -2;
 let fold: Int32Array | undefined;
+const buffer = new Uint16Array(8192);
+const decoder = new TextDecoder('utf-16le');
 
 function foldTable(): Int32Array {
   const t = new Int32Array(FOLD_END);
@@ -42,22 +43,26 @@ function normalize(s: string): string {
   if (!nonAscii.test(s)) return s.toLowerCase().replace(asciiSeparators, ' ').trim();
   // One pass over pt-BR text instead of NFKD + three regex passes: 4× faster, and this was
   // the lint hot spot at 100k questions.
+  // The result is written into a buffer and made a string once: building it with += gives a
+  // rope of one-character pieces that every Map lookup must flatten (at 100k stems that was
+  // seconds of garbage collection).
   fold ??= foldTable();
-  let out = '';
+  if (s.length > buffer.length) return normalizeReference(s);
+  let n = 0;
   let gap = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     const f = c < FOLD_END ? fold[c]! : SLOW;
     if (f >= 0) {
       if (gap) {
-        out += ' ';
+        buffer[n++] = 32;
         gap = false;
       }
-      out += String.fromCharCode(f);
-    } else if (f === SEP) gap = out.length > 0;
+      buffer[n++] = f;
+    } else if (f === SEP) gap = n > 0;
     else return normalizeReference(s);
   }
-  return out;
+  return decoder.decode(buffer.subarray(0, n));
 }
 
 // Case, accents, punctuation and whitespace do not make two texts different.
@@ -70,14 +75,9 @@ export function normalizeText(s: string): string {
   return v;
 }
 
-/** normalizeText for an IR Text ({ markdown }), cached on the object itself. */
+/** normalizeText for an IR Text ({ markdown }), uncached. */
 export function normalized(t: { markdown: string }): string {
-  let v = byText.get(t);
-  if (v === undefined) {
-    v = normalize(t.markdown);
-    byText.set(t, v);
-  }
-  return v;
+  return normalize(t.markdown);
 }
 
 export function letter(index: number): string {

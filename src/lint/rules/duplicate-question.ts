@@ -18,13 +18,20 @@ linear in the number of questions.
 
 Bad: the same question in \`a.txt\` and \`b.txt\`. Good: keep one; reword the other if both are wanted.`,
   check(project, report) {
-    const seen = new Map<string, Question>();
+    // keyed by stem only; option sets are compared when a stem repeats (rare), so no big
+    // stem+options strings are built for every question
+    const seen = new Map<string, Question | Question[]>();
     for (const bank of project.banks)
       for (const q of bank.questions) {
         const stem = normalized(q.stem);
         if (stem === '') continue;
-        const key = stem + '\u0000' + q.options.map((o) => normalized(o.text)).sort().join('\u0001');
-        const first = seen.get(key);
+        const prev = seen.get(stem);
+        if (prev === undefined) {
+          seen.set(stem, q);
+          continue;
+        }
+        const list = Array.isArray(prev) ? prev : [prev];
+        const first = list.find((p) => sameOptions(p, q));
         if (first) {
           const where = first.bank === q.bank ? `question ${first.number}` : `question ${first.number} of ${first.stem.span.file}`;
           report({
@@ -34,7 +41,17 @@ Bad: the same question in \`a.txt\` and \`b.txt\`. Good: keep one; reword the ot
             hint: 'Delete one copy, or reword it if both are meant to stay',
             related: [{ message: 'first occurrence', span: first.stem.span }],
           });
-        } else seen.set(key, q);
+        } else {
+          list.push(q);
+          if (list.length === 2) seen.set(stem, list);
+        }
       }
   },
 });
+
+function sameOptions(a: Question, b: Question): boolean {
+  if (a.options.length !== b.options.length) return false;
+  const oa = a.options.map((o) => normalized(o.text)).sort();
+  const ob = b.options.map((o) => normalized(o.text)).sort();
+  return oa.every((o, i) => o === ob[i]);
+}

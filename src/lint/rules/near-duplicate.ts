@@ -43,18 +43,28 @@ Good: keep one of them, or disable the rule for the second with a reason.`,
     const questions: Question[] = [];
     const records: (Int32Array | undefined)[] = [];
     const vocabulary = new Map<string, number>();
+    let seen = new Int32Array(1024).fill(-1); // word id → last record that had it (dedupe)
+    const ids: number[] = [];
     for (const bank of project.banks)
       for (const q of bank.questions) {
-        questions.push(q);
-        const words = normalized(q.stem).split(' ');
-        const ids = new Set<number>();
-        for (const w of words) {
+        const x = questions.push(q) - 1;
+        ids.length = 0;
+        for (const w of normalized(q.stem).split(' ')) {
           if (w === '') continue;
           let id = vocabulary.get(w);
-          if (id === undefined) vocabulary.set(w, (id = vocabulary.size));
-          ids.add(id);
+          if (id === undefined) {
+            vocabulary.set(w, (id = vocabulary.size));
+            if (id >= seen.length) {
+              const grown = new Int32Array(seen.length * 2).fill(-1);
+              grown.set(seen);
+              seen = grown;
+            }
+          }
+          if (seen[id] === x) continue;
+          seen[id] = x;
+          ids.push(id);
         }
-        records.push(ids.size >= options.minWords ? Int32Array.from(ids) : undefined);
+        records.push(ids.length >= options.minWords ? Int32Array.from(ids) : undefined);
       }
     const matches = similarEarlier(records, vocabulary.size, { threshold: options.threshold });
     for (const m of matches) {
