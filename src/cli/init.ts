@@ -1,7 +1,7 @@
 // qbank init [dir]: a new bank project that builds at once: sources/ with a commented example
 // bank and its key, qbank.config.json, templates/ with a note on overriding, a .gitignore for
 // dist/, and a GitHub Actions workflow. Existing files are never overwritten.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -73,8 +73,8 @@ const templatesNote = `# Templates
 Leave this folder empty to use qbank's built-in templates.
 
 To change how an output looks, copy the built-in template you want to change from qbank's own
-\`templates/<target>/\` folder into \`templates/<target>/\` here, with the same file name, and
-edit it. A file here wins over the built-in one; everything else stays built-in. Templates are
+\`templates/<target>/\` folder (\`node_modules/qbank/templates/<target>/\` when qbank is installed
+in this project) into \`templates/<target>/\` here, with the same file name, and edit it. A file here wins over the built-in one; everything else stays built-in. Templates are
 Handlebars and hold layout only: qbank escapes every value before it reaches them, and checks
 each output after rendering, so a broken override fails the build instead of producing a bad
 import.
@@ -125,13 +125,29 @@ export interface InitResult {
   dir: string;
   created: string[];
   kept: string[]; // already there, left alone
+  skipped: string[]; // the example bank, when sources/ already holds banks
+}
+
+function hasBanks(sources: string): boolean {
+  try {
+    return readdirSync(sources, { recursive: true }).some((f) => String(f).endsWith('.txt'));
+  } catch {
+    return false;
+  }
 }
 
 export async function initProject(dir: string): Promise<InitResult> {
   const created: string[] = [];
   const kept: string[] = [];
+  const skipped: string[] = [];
+  // an example among real banks would be built and imported with them
+  const example = !hasBanks(path.join(dir, 'sources'));
   for (const [rel, text] of Object.entries(initFiles)) {
     const file = path.join(dir, ...rel.split('/'));
+    if (!example && rel.startsWith('sources/')) {
+      skipped.push(rel);
+      continue;
+    }
     if (existsSync(file)) {
       kept.push(rel);
       continue;
@@ -140,7 +156,7 @@ export async function initProject(dir: string): Promise<InitResult> {
     await writeFile(file, text, { flag: 'wx' });
     created.push(rel);
   }
-  return { dir, created, kept };
+  return { dir, created, kept, skipped };
 }
 
 export function registerInit(program: Command, io: Io, setCode: (c: number) => void): void {
@@ -161,6 +177,7 @@ Existing files are left as they are, so init is safe to run in a folder that alr
       const where = path.relative(io.cwd, abs) || '.';
       for (const f of r.created) io.stdout.write(`created  ${path.join(where, f)}\n`);
       for (const f of r.kept) io.stdout.write(`kept     ${path.join(where, f)} (already there)\n`);
+      for (const f of r.skipped) io.stdout.write(`skipped  ${path.join(where, f)} (sources/ already has banks)\n`);
       io.stdout.write(`
 Next:
 ${where === '.' ? '' : `  cd ${where}\n`}  qbank build            lint, then write LMS imports and printable exams to dist/

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,16 @@ describe('qbank init', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(dir, 'qbank.config.json'), 'utf8')).toBe('{"out": "saida"}\n');
     expect(r.stdout).toMatch(/kept +qbank\.config\.json/);
+  });
+
+  it('adds no example bank to a sources/ folder that already has banks', async () => {
+    const dir = fresh();
+    mkdirSync(path.join(dir, 'sources/redes'), { recursive: true });
+    writeFileSync(path.join(dir, 'sources/redes/wifi.txt'), '1\nO que é SSID?\nO nome da rede\nA senha\n');
+    const r = await runCli(['init'], dir);
+    expect(existsSync(path.join(dir, 'sources/exemplo.txt'))).toBe(false);
+    expect(existsSync(path.join(dir, 'qbank.config.json'))).toBe(true);
+    expect(r.stdout).toMatch(/skipped +sources\/exemplo\.txt/);
   });
 
   it('writes a workflow that runs lint --frozen-ids, stats and build', async () => {
