@@ -272,7 +272,7 @@ export function describeMatches(report: IdReport): string[] {
       continue;
     }
     if (!m.from && !m.edited) continue;
-    const where = m.from ? `${m.from.file === m.file ? `#${m.from.number}` : `${m.from.file} #${m.from.number}`} → ${m.file} #${m.number}` : `${m.file} #${m.number}`;
+    const where = !m.from ? `${m.file} #${m.number}` : m.from.file === m.file ? `${m.file} #${m.from.number} → #${m.number}` : `${m.from.file} #${m.from.number} → ${m.file} #${m.number}`;
     const how = m.edited ? (m.similarity !== undefined ? `edited, similarity ${m.similarity.toFixed(2)}` : 'edited') : 'same text';
     lines.push(`${m.id}  ${where}  (${how})`);
   }

@@ -39,7 +39,7 @@ describe('qbank build with qbank.lock.json', () => {
     const second = await runCli(['build', '--format', 'json,gift,moodle-xml,qti21'], dir);
     expect(second.code, second.stderr).toBe(0);
     expect(second.stderr).toMatch(/a-q2 {2}sources\/a\.txt #2 → sources\/b\.txt #5 {2}\(edited, similarity 0\.\d\d\)/);
-    expect(second.stderr).toMatch(/a-q3 {2}#3 → sources\/a\.txt #2 {2}\(same text\)/);
+    expect(second.stderr).toMatch(/a-q3 {2}sources\/a\.txt #3 → #2 {2}\(same text\)/);
 
     const json = JSON.parse(read(dir, 'dist/bank.json'));
     const questions = json.banks.flatMap((b: { questions: { id: string; stem: { markdown: string } }[] }) => b.questions);
