@@ -55,7 +55,7 @@ function descriptor(r: RuleMeta) {
     ...(pascal(r.id).toLowerCase() !== r.id.toLowerCase() ? { name: pascal(r.id) } : {}),
     shortDescription: { text: sentence(r.description) },
     fullDescription: { text: sentence(summary.replace(/\s*\n\s*/g, ' ')) },
-    help: { text: r.docs, markdown: `**${r.id}** (${r.category}, default ${r.severity})\n\n${r.docs}` },
+    help: { text: `${sentence(r.description)}\n\n${r.docs}`, markdown: `**${r.id}**: ${sentence(r.description)} (${r.category}, default ${r.severity})\n\n${r.docs}` },
     defaultConfiguration: { level: level[r.severity] },
     properties: { tags: ['qbank', r.category], category: r.category },
   };

@@ -18,7 +18,7 @@ export default defineRule<z.infer<typeof Options>>({
   docs: `Correct options tend to be written with more care, and so get longer; students learn to pick the
 longest. Reported when a single-answer question with three or more options has a key at least
 \`ratio\` times (default 1.5) longer than every other option (letters counted after normalising
-spaces and punctuation).
+spaces and punctuation). Options such as "Todas as anteriores" are left out of the comparison.
 
 Bad: key "Valida Token > Verifica cobrança > Confirma CEP > … > Agenda data e horário." against
 two one-step answers. Good: distractors of similar length and detail.`,
@@ -29,10 +29,12 @@ two one-step answers. Good: distractors of similar length and detail.`,
       for (const q of bank.questions) {
         if (q.key.length !== 1 || q.options.length < 3) continue;
         const k = q.key[0]!;
+        // "Todas as anteriores" is long by wording, not by care: positional options don't count
+        if (q.options[k]!.fixed) continue;
         const len = normalized(q.options[k]!.text).length;
         let next = 0;
         q.options.forEach((o, i) => {
-          if (i !== k) next = Math.max(next, normalized(o.text).length);
+          if (i !== k && !o.fixed) next = Math.max(next, normalized(o.text).length);
         });
         if (next > 0 && len >= options.ratio * next)
           report({ at: q.options[k]!.text.span, questionId: q.id, message: messages.longest(q.number, letter(k), len, next), hint: 'Shorten the key or give the distractors the same level of detail' });
