@@ -5,10 +5,12 @@
 const patterns: RegExp[] = [
   // pt-BR
   /^(todas|todas as (anteriores|alternativas|opcoes|respostas)( (acima|estao corretas))?|todas (estao corretas|acima)|nenhuma|nenhuma das (anteriores|alternativas|opcoes|respostas)( acima)?|nenhuma (delas|acima)|ambas|ambas (estao corretas|as anteriores|as alternativas)|[a-e] e [a-e]|apenas [a-e] e [a-e]|somente [a-e] e [a-e]|as alternativas [a-e] e [a-e](.*)?)$/,
+  // pt-BR, more wordings seen in banks (issue 4)
+  /^(todas as (alternativas|opcoes|respostas|afirmativas|afirmacoes) (anteriores|acima)( estao corretas)?|todas as (afirmativas|afirmacoes)( estao corretas)?|nenhuma das (alternativas|opcoes|respostas|afirmativas|afirmacoes) (anteriores|acima)|nenhuma das (afirmativas|afirmacoes)|nenhuma (esta correta|das anteriores esta correta)|[a-e](, [a-e])+,? e [a-e])$/,
   // es
-  /^(todas las (anteriores|opciones|respuestas)|todas|ninguna|ninguna de las (anteriores|opciones)|ambas|[a-e] y [a-e]|todas son correctas|ninguna es correcta)$/,
+  /^(todas las (anteriores|opciones|respuestas)( (anteriores|son correctas))?|todas|ninguna|ninguna de las (anteriores|opciones)( (anteriores|es correcta))?|ambas|[a-e] y [a-e]( son correctas)?|solo [a-e] y [a-e]|todas son correctas|ninguna es correcta)$/,
   // en
-  /^(all of the above|all the above|none of the above|none|both|both [a-e] and [a-e]|[a-e] and [a-e]|all of these|none of these|all are correct|none are correct)$/,
+  /^(all of the above( are correct)?|all the above|none of the above( are correct)?|none|both|both [a-e] and [a-e]|both of the above|neither|neither of the above|[a-e] and [a-e]( are correct)?|only [a-e] and [a-e]|[a-e](, [a-e])+,? and [a-e]|all of these|none of these|all are correct|none are correct)$/,
 ];
 
 export function normalizeOption(s: string): string {
@@ -32,7 +34,7 @@ export function isPositionalReference(option: string): boolean {
 // Every pattern starts with one of these words. The parser asks about every option, and most
 // options' first word rules them out, so only those few are normalised (NFKD and four regex
 // passes per option were a parse hot spot at 100k questions).
-const firstWords = new Set(['todas', 'nenhuma', 'ambas', 'apenas', 'somente', 'as', 'ninguna', 'all', 'none', 'both', 'a', 'b', 'c', 'd', 'e']);
+const firstWords = new Set(['todas', 'nenhuma', 'ambas', 'apenas', 'somente', 'as', 'ninguna', 'solo', 'all', 'none', 'both', 'neither', 'only', 'a', 'b', 'c', 'd', 'e']);
 const firstToken = /^[\s*_`]*(\S+)/;
 
 function mayBePositional(option: string): boolean {
