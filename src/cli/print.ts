@@ -87,7 +87,9 @@ export async function runPrint(inputs: string[], o: PrintFlags, io: Io): Promise
   const pdf = o.pdf ? await import('../emit/html/pdf.js') : undefined;
   const executablePath = pdf?.findChromium(o.chromium, io.env);
 
-  const { project, diagnostics, asset } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets: ['html'] });
+  // The lock file's ids (read, never written here) seed the shuffles, so a printed exam matches
+  // `qbank build --format html` even after questions moved.
+  const { project, diagnostics, asset } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets: ['html'], ids: { root, partial: inputs.length > 0, onlyIfLocked: true } });
   const color = useColor(io.stderr, io.env);
   const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   if (shown.length) io.stderr.write(formatText(shown, { color }));

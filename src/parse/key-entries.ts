@@ -23,6 +23,9 @@ export function parseKeyLine(
   let current: RawKeyEntry | undefined;
   let failed: RawKeyEntry | undefined; // already reported: do not report it twice
   const before = out.length;
+  // `3: A,C  # two answers`: `#` or `//` starts a comment (neither is key syntax)
+  const comment = /#|\/\//.exec(text);
+  if (comment) text = text.slice(0, comment.index);
   token.lastIndex = 0;
   let m: RegExpExecArray | null;
   while (token.lastIndex < text.length && (m = token.exec(text))) {

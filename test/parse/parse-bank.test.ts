@@ -141,7 +141,7 @@ describe('answer keys', () => {
   const src = '1\nStem one?\nA\nB\nC\n2\nStem two?\nA\nB\nC\n3\nStem three?\nA\nB\nC\n';
   const keys = (s: string, key?: string) => parseText(s, { key }).bank.questions.map((q) => q.key);
 
-  it.each(['1: B\n2: A\n3: A,C', '1-B\n2-a\n3-A C', '1 B\n2 A\n3 A, C', '1) B\n2) A\n3) a/c', '1. b\n2. a\n3. A;C', '1-B 2-A 3-A,C', '# comment\n\n1: B\r\n2: A\r\n3: A,C'])(
+  it.each(['1: B\n2: A\n3: A,C', '1-B\n2-a\n3-A C', '1 B\n2 A\n3 A, C', '1) B\n2) A\n3) a/c', '1. b\n2. a\n3. A;C', '1-B 2-A 3-A,C', '# comment\n\n1: B\r\n2: A\r\n3: A,C', '1: B  # the capital\n2: A // why\n3: A,C#x'])(
     'sidecar %j',
     (key) => {
       expect(keys(src, key)).toEqual([[1], [0], [0, 2]]);
@@ -220,5 +220,13 @@ describe('header and comments', () => {
     expect(diagnostics[0]!.message).toContain('2 lines are not valid UTF-8 (lines 2, 4)');
     expect(bank.questions[0]!.stem.markdown).toBe('Não?');
     expect(bank.questions[0]!.options[1]!.text.markdown).toBe('Não');
+  });
+});
+
+describe('key comments', () => {
+  it('a trailing comment is not a syntax error', () => {
+    const { bank, diagnostics } = parseText('1\nS?\nA\nB\nC\n', { key: '1: A,C # both\n' });
+    expect(diagnostics).toEqual([]);
+    expect(bank.questions[0]!.key).toEqual([0, 2]);
   });
 });
