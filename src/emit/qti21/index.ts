@@ -15,7 +15,7 @@ import type { Asset } from '../../pipeline/assets.js';
 import { slug } from '../../parse/ids.js';
 import type { EmitOptions, EmittedFile, Emitter } from '../emitter.js';
 import { escapeXml, IdAllocator, toNCName } from '../xml.js';
-import { maxZipEntries, zipChunks, type ZipEntry } from '../zip.js';
+import { zipChunks, type ZipEntry } from '../zip.js';
 import { checkPackage } from './check.js';
 import { rememberTemplates, renderAround, Templates, type PackageTemplates } from './layout.js';
 import { formatNumber, itemView } from './view.js';
@@ -158,8 +158,6 @@ function* manifestXml(t: Templates, plan: Plan): Generator<string> {
   yield tail;
 }
 
-// A package too big for a plain zip is reported by check(), not thrown mid-write.
-const oversized = new WeakMap<Project, number>();
 const plans = new WeakMap<EmittedFile, Plan>();
 
 export const qti21: Emitter = {
@@ -167,10 +165,6 @@ export const qti21: Emitter = {
   description: 'IMS QTI 2.1 content package (qti21.zip): items, a test per bank, manifest',
   emit(project, options) {
     const plan = planPackage(project, options);
-    if (plan.entryCount > maxZipEntries) {
-      oversized.set(project, plan.entryCount);
-      return [];
-    }
     const t = new Templates(options.templates, 'qti21');
     // Compile every template now, so a missing or broken one fails here, not inside the writer.
     for (const l of layout) for (const name of l.templates) t.get(name);
@@ -185,20 +179,7 @@ export const qti21: Emitter = {
     plans.set(file, plan);
     return [file];
   },
-  check(files, project): Diagnostic[] {
-    const count = oversized.get(project);
-    const first = project.banks[0];
-    if (count !== undefined) {
-      return [{
-        ruleId: 'emit/qti21',
-        severity: 'error',
-        message: `The QTI 2.1 package would hold ${count} files; a zip without ZIP64 holds at most ${maxZipEntries}`,
-        hint: 'Split the bank into several source files and build them separately, or use the Canvas package (one file per bank)',
-        file: first?.path ?? '.',
-        line: 1,
-        column: 1,
-      }];
-    }
+  check(files, _project): Diagnostic[] {
     const file = files.find((f) => f.path === packageName);
     const plan = file && plans.get(file);
     if (!file || !plan) return [];
