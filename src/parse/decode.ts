@@ -14,7 +14,19 @@ export interface Decoded {
 }
 
 const utf8Fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const cp1252 = new TextDecoder('windows-1252');
+// Not TextDecoder('windows-1252'): Node 20 decodes it as Latin-1, so 0x80–0x9F (cp1252's
+// “ ” ‘ ’ – — … €) come out as invisible C1 controls (nodejs/node#56542). The table is cp1252's,
+// with the five unassigned bytes kept as their C1 code points, as the WHATWG decoder does.
+const cp1252High =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+const cp1252 = {
+  decode(b: Uint8Array): string {
+    return Buffer.from(b.buffer, b.byteOffset, b.byteLength)
+      .toString('latin1')
+      .replace(/[\u0080-\u009F]/g, (c) => cp1252High[c.charCodeAt(0) - 0x80]!);
+  },
+};
 
 export function decodeSource(bytes: Uint8Array, file: string, encoding: Encoding | 'auto' = 'utf-8'): Decoded {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
