@@ -2,6 +2,7 @@
 // validation), and the --changed filter that still lets cross-file rules see every file.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
+import type { Diagnostic } from '../../src/ir/diagnostic.js';
 import { UsageError } from '../../src/pipeline/errors.js';
 import { q } from './seed.js';
 import { lintCase } from './test-rule.js';
@@ -10,7 +11,7 @@ import { tempProject } from '../support/cli.js';
 const stem = 'José entrou em contato para informar que está sem navegação desde ontem. O que deve ser feito?';
 const edited = 'José entrou em contato para informar que está sem navegação desde ontem à noite. O que deve ser feito?';
 const opts = ['Consultar o Gestor de Bloqueios', 'Convidar o cliente para testes', 'Verificar faturas em aberto'];
-const ids = (ds: { ruleId: string }[], id: string) => ds.filter((d) => d.ruleId === id);
+const ids = (ds: Diagnostic[], id: string) => ds.filter((d) => d.ruleId === id);
 
 describe('inline disables', () => {
   it('next-question covers only the next question', async () => {
