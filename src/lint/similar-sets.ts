@@ -1,4 +1,4 @@
-// Finds, for each record (a set of word ids, in input order), its most similar earlier record
+// Finds, for each record (a set of word hashes, in input order), its most similar earlier record
 // by Jaccard similarity, without comparing all pairs: MinHash signatures with LSH banding.
 //
 // Each record gets bands × rows min-hashes (h_i(w) = a_i·hash(w) + c_i mod 2³², as int32). Two records
@@ -11,7 +11,7 @@
 // Bounded work: a record whose best match is near-identical (≥ absorb) is represented by that
 // match and not indexed itself (k copies of one question cost k probes into one entry, not k²),
 // and a bucket keeps at most maxBucket records.
-// Cost: O(n · (bands·rows·words + bands·maxBucket)); memory O(n · bands).
+// Cost: O(n · (bands·rows·words + bands·maxBucket)); memory O(n · bands) in typed arrays.
 
 export interface SimilarOptions {
   threshold: number; // Jaccard in (0, 1]
@@ -35,8 +35,8 @@ function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
-/** records[i] = distinct word ids of record i (any order), or undefined to skip it. */
-export function similarEarlier(records: (Int32Array | undefined)[], vocabulary: number, opts: SimilarOptions): Match[] {
+/** records[i] = the distinct word hashes of record i, sorted ascending, or undefined to skip it. */
+export function similarEarlier(records: (Int32Array | undefined)[], opts: SimilarOptions): Match[] {
   const t = opts.threshold;
   const absorb = opts.absorb ?? (1 + t) / 2;
   const bands = opts.bands ?? 15;
@@ -48,8 +48,6 @@ export function similarEarlier(records: (Int32Array | undefined)[], vocabulary: 
   const k = bands * rows;
   const n = records.length;
 
-  const wordHash = new Int32Array(vocabulary);
-  for (let w = 0; w < vocabulary; w++) wordHash[w] = mix(w + 0x1e3779b9);
   const mulA = new Int32Array(k);
   const addC = new Int32Array(k);
   for (let i = 0; i < k; i++) {
@@ -57,11 +55,25 @@ export function similarEarlier(records: (Int32Array | undefined)[], vocabulary: 
     addC[i] = mix(2 * i + 2);
   }
 
-  const sets: (Int32Array | undefined)[] = records.map((r) => (r && r.length ? Int32Array.from(r).sort() : undefined));
+  const sets = records;
   let hs = new Int32Array(256);
   for (const r of sets) if (r && r.length > hs.length) hs = new Int32Array(r.length);
-  // Keys are kept to 30 bits so that Map stores them as small integers (no boxing).
-  const buckets: Map<number, number[]>[] = Array.from({ length: bands }, () => new Map());
+  // Buckets: one open-addressing table over (band, key) in typed arrays (Maps with millions of
+  // entries were the hot spot), each slot the head of a linked list of records.
+  let cap = 1024;
+  while (cap < 2 * n * bands && cap < 1 << 26) cap *= 2;
+  const mask = cap - 1;
+  const slotKey = new Int32Array(cap);
+  const slotHead = new Int32Array(cap).fill(-1);
+  const slotSize = new Uint8Array(cap);
+  let nodeRec = new Int32Array(1024);
+  let nodeNext = new Int32Array(1024);
+  let nodes = 0;
+  const slotOf = (key: number): number => {
+    let i = key & mask;
+    while (slotHead[i] !== -1 && slotKey[i] !== key) i = (i + 1) & mask;
+    return i;
+  };
   const sig = new Int32Array(k);
   const keys = new Int32Array(bands);
   const stamp = new Int32Array(n).fill(-1);
@@ -70,9 +82,9 @@ export function similarEarlier(records: (Int32Array | undefined)[], vocabulary: 
 
   for (let x = 0; x < n; x++) {
     const sx = sets[x];
-    if (!sx) continue;
+    if (!sx || sx.length === 0) continue;
     const len = sx.length;
-    for (let j = 0; j < len; j++) hs[j] = wordHash[sx[j]!]!;
+    for (let j = 0; j < len; j++) hs[j] = mix(sx[j]!);
     // hash function outside, words inside: the running minimum stays in a register
     for (let i = 0; i < k; i++) {
       const a = mulA[i]!;
@@ -89,11 +101,12 @@ export function similarEarlier(records: (Int32Array | undefined)[], vocabulary: 
     for (let b = 0; b < bands; b++) {
       let key = b + 1;
       for (let r = 0; r < rows; r++) key = Math.imul(key ^ sig[b * rows + r]!, 0x01000193);
-      key = mix(key) & 0x3fffffff;
-      keys[b] = key;
-      const list = buckets[b]!.get(key);
-      if (!list) continue;
-      for (const y of list) {
+      key = mix(key ^ Math.imul(b + 1, 0x9e3779b1));
+      const slot = slotOf(key);
+      keys[b] = slot;
+      slotKey[slot] = key;
+      for (let node = slotHead[slot]!; node !== -1; node = nodeNext[node]!) {
+        const y = nodeRec[node]!;
         if (stamp[y] !== x) {
           stamp[y] = x;
           hits[y] = 0;
@@ -111,10 +124,20 @@ export function similarEarlier(records: (Int32Array | undefined)[], vocabulary: 
     if (best >= 0) out.push({ record: x, other: best, score: bestScore });
     if (best >= 0 && bestScore >= absorb) continue;
     for (let b = 0; b < bands; b++) {
-      const m = buckets[b]!;
-      const list = m.get(keys[b]!);
-      if (!list) m.set(keys[b]!, [x]);
-      else if (list.length < maxBucket) list.push(x);
+      const slot = keys[b]!;
+      if (slotSize[slot]! >= maxBucket) continue;
+      if (nodes === nodeRec.length) {
+        const r = new Int32Array(nodes * 2);
+        r.set(nodeRec);
+        nodeRec = r;
+        const nx = new Int32Array(nodes * 2);
+        nx.set(nodeNext);
+        nodeNext = nx;
+      }
+      nodeRec[nodes] = x;
+      nodeNext[nodes] = slotHead[slot]!;
+      slotHead[slot] = nodes++;
+      slotSize[slot]!++;
     }
   }
   return out;

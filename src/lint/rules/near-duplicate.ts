@@ -42,31 +42,13 @@ Good: keep one of them, or disable the rule for the second with a reason.`,
   check(project, report, { options }) {
     const questions: Question[] = [];
     const records: (Int32Array | undefined)[] = [];
-    const vocabulary = new Map<string, number>();
-    let seen = new Int32Array(1024).fill(-1); // word id → last record that had it (dedupe)
-    const ids: number[] = [];
     for (const bank of project.banks)
       for (const q of bank.questions) {
-        const x = questions.push(q) - 1;
-        ids.length = 0;
-        for (const w of normalized(q.stem).split(' ')) {
-          if (w === '') continue;
-          let id = vocabulary.get(w);
-          if (id === undefined) {
-            vocabulary.set(w, (id = vocabulary.size));
-            if (id >= seen.length) {
-              const grown = new Int32Array(seen.length * 2).fill(-1);
-              grown.set(seen);
-              seen = grown;
-            }
-          }
-          if (seen[id] === x) continue;
-          seen[id] = x;
-          ids.push(id);
-        }
-        records.push(ids.length >= options.minWords ? Int32Array.from(ids) : undefined);
+        questions.push(q);
+        const words = wordHashes(normalized(q.stem));
+        records.push(words.length >= options.minWords ? words : undefined);
       }
-    const matches = similarEarlier(records, vocabulary.size, { threshold: options.threshold });
+    const matches = similarEarlier(records, { threshold: options.threshold });
     for (const m of matches) {
       const q = questions[m.record]!;
       const other = questions[m.other]!;
@@ -82,6 +64,31 @@ Good: keep one of them, or disable the rule for the second with a reason.`,
     }
   },
 });
+
+// The distinct words of a normalised text as sorted 32-bit hashes (FNV-1a), read straight from
+// the string: no split, no word map. Two different words of one pair sharing a hash (odds about
+// 1 in 10⁷) would only nudge that pair's score.
+const scratch: number[] = [];
+export function wordHashes(text: string): Int32Array {
+  scratch.length = 0;
+  let h = 0x811c9dc5 | 0;
+  let inWord = false;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c === 32) {
+      if (inWord) scratch.push(h);
+      h = 0x811c9dc5 | 0;
+      inWord = false;
+    } else {
+      h = Math.imul(h ^ c, 0x01000193);
+      inWord = true;
+    }
+  }
+  const sorted = Int32Array.from(scratch).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.subarray(0, n);
+}
 
 function sameQuestion(a: Question, b: Question): boolean {
   if (normalized(a.stem) !== normalized(b.stem) || a.options.length !== b.options.length) return false;
