@@ -1,12 +1,12 @@
-// Self-check of the Canvas package: re-read every XML file and compare with the plan — the
+// Self-check of the Canvas package: re-read every XML file (or, for a big bank on built-in
+// templates, a sample rendered on its own, see self-check.ts) and compare with the plan — the
 // identifiers Canvas joins on (folder = assessment ident = manifest resource = quiz identifier),
 // and per item what Canvas's importer reads: question_type, points_possible, numeric
 // original_answer_ids matching the response_label idents, and a SCORE-setting respcondition
 // that marks exactly the keyed answers (the <and>/<not> form for multiple answers).
 import type { Diagnostic } from '../../ir/diagnostic.js';
 import type { EmittedFile } from '../emitter.js';
-import { unzipChunks } from '../zip.js';
-import { findAll, maxCheckedEntry } from '../qti21/check.js';
+import { findAll, maxCheckedEntry, unzipped, type CheckedEntry } from '../qti21/check.js';
 import { describeTemplates } from '../qti21/layout.js';
 import { arr, attr, child, readXml, text, type XmlNode } from '../qti21/xml-check.js';
 import { canvasType, type CanvasPlan, type CanvasQuiz } from './index.js';
@@ -64,7 +64,8 @@ export function checkCanvasItem(item: XmlNode, it: CanvasQuiz['items'][number]):
   return problems;
 }
 
-export function checkCanvasPackage(file: EmittedFile, plan: CanvasPlan): Diagnostic[] {
+/** Checks `read` (the whole package, or the files of a sampled plan) against `plan`. */
+export function checkCanvasPackage(file: EmittedFile, plan: CanvasPlan, read: Iterable<CheckedEntry> = unzipped(file)): Diagnostic[] {
   const diags: Diagnostic[] = [];
   const quizzes = new Map(plan.quizzes.map((qz) => [`${qz.ident}/${qz.ident}.xml`, qz]));
   const metas = new Map(plan.quizzes.map((qz) => [`${qz.ident}/assessment_meta.xml`, qz]));
@@ -74,7 +75,7 @@ export function checkCanvasPackage(file: EmittedFile, plan: CanvasPlan): Diagnos
   const entries = new Set<string>();
   let manifest: XmlNode | undefined;
   const dec = new TextDecoder();
-  for (const e of unzipChunks(file.contents, { maxSize: maxCheckedEntry })) {
+  for (const e of read) {
     entries.add(e.name);
     if (!e.name.endsWith('.xml')) continue;
     const quiz = quizzes.get(e.name) ?? metas.get(e.name);

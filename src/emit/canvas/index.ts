@@ -21,6 +21,8 @@ import { rememberTemplates, renderAround, Templates, type PackageTemplates } fro
 import { richText } from '../qti21/rich-text.js';
 import { formatNumber, titleOf } from '../qti21/view.js';
 import { checkCanvasPackage } from './check.js';
+import type { CheckedEntry } from '../qti21/check.js';
+import { builtinOnly, questionShape, sampleIndexes } from '../self-check.js';
 
 export const packageName = 'canvas.zip';
 const imagesDir = 'images';
@@ -173,7 +175,22 @@ function manifestXml(t: Templates, plan: CanvasPlan): string {
   });
 }
 
-const plans = new WeakMap<EmittedFile, CanvasPlan>();
+const plans = new WeakMap<EmittedFile, { plan: CanvasPlan; t: Templates; asset: AssetLookup }>();
+
+// The files of a plan whose quizzes hold only the sampled items, rendered by the package's code.
+function* sampleEntries(t: Templates, plan: CanvasPlan, asset: AssetLookup): Generator<CheckedEntry> {
+  const enc = new TextEncoder();
+  const entry = (name: string, text: string): CheckedEntry => {
+    const data = enc.encode(text);
+    return { name, data, size: data.length };
+  };
+  yield entry('imsmanifest.xml', manifestXml(t, plan));
+  for (const [i, quiz] of plan.quizzes.entries()) {
+    yield entry(`${quiz.ident}/${quiz.ident}.xml`, [...assessmentXml(t, quiz, asset)].join(''));
+    yield entry(`${quiz.ident}/assessment_meta.xml`, metaXml(t, quiz, i + 1));
+  }
+  for (const i of plan.images) yield { name: i.href, data: new Uint8Array(0), size: i.asset.data.length };
+}
 
 export const canvas: Emitter = {
   target: 'canvas',
@@ -192,13 +209,19 @@ export const canvas: Emitter = {
     ];
     const file: EmittedFile = { path: packageName, contents: zipChunks(entries) };
     rememberTemplates(file, t, layout);
-    plans.set(file, plan);
+    plans.set(file, { plan, t, asset: options.asset });
     return [file];
   },
   check(files, _project): Diagnostic[] {
     const file = files.find((f) => f.path === packageName);
-    const plan = file && plans.get(file);
-    if (!file || !plan) return [];
-    return checkCanvasPackage(file, plan);
+    const p = file && plans.get(file);
+    if (!file || !p) return [];
+    const full = !builtinOnly([...p.t.used.values()].map((o) => o.file));
+    const all = p.plan.quizzes.flatMap((quiz) => quiz.items.map((it) => ({ quiz, it })));
+    const picked = sampleIndexes(all, ({ quiz, it }) => questionShape(it.q, quiz.assets.length > 0 && [it.q.stem, ...it.q.options.map((o) => o.text)].some((x) => x.markdown.includes('!['))) + canvasType(it.q), full);
+    if (picked.length === all.length) return checkCanvasPackage(file, p.plan);
+    const keep = new Set(picked.map((i) => all[i]!.it));
+    const sample: CanvasPlan = { ...p.plan, quizzes: p.plan.quizzes.map((quiz) => ({ ...quiz, items: quiz.items.filter((it) => keep.has(it)) })) };
+    return checkCanvasPackage(file, sample, sampleEntries(p.t, sample, p.asset));
   },
 };

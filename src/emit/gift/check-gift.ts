@@ -2,10 +2,10 @@
 // block with what the IR says it should be. A difference means a template (usually a user's
 // override) produced GIFT that Moodle would import wrongly, so the error names the template.
 import { atSpan, type Diagnostic } from '../../ir/diagnostic.js';
-import type { Bank } from '../../ir/schema.js';
+import type { Bank, Question } from '../../ir/schema.js';
 import { protectFormatMarker } from './escape.js';
-import { isMoodleGrade } from './moodle-grades.js';
-import type { MoodleQuestion } from './moodle-question.js';
+import { answerWeights, isMoodleGrade } from './moodle-grades.js';
+import { toMoodleQuestion, type HtmlRenderer, type MoodleQuestion } from './moodle-question.js';
 import { readGift, type GiftBlock, type GiftText } from './read-gift.js';
 
 export type GiftExpected = { kind: 'category'; category: string } | { kind: 'question'; model: MoodleQuestion };
@@ -38,6 +38,15 @@ export function moodleLimits(m: MoodleQuestion): string[] {
   }
   if (m.stemHtml === '') problems.push(`Question ${q.number} has no text`);
   return problems;
+}
+
+// moodleLimits of one question, rendering it only when one of the limits could apply: a text
+// with a letter or digit (and not just a link definition) always renders to non-empty HTML.
+export function questionLimits(q: Question, width: number, html: HtmlRenderer): string[] {
+  const w = answerWeights(q);
+  const visible = (md: string) => /[\p{L}\p{N}]/u.test(md) && !/^ {0,3}\[[^\]]*\]:/m.test(md);
+  if (w && q.options.length >= 2 && w.weights.every(isMoodleGrade) && visible(q.stem.markdown) && q.options.every((o) => visible(o.text.markdown))) return [];
+  return moodleLimits(toMoodleQuestion(q, width, html));
 }
 
 function sameText(got: GiftText, want: string): boolean {

@@ -3,7 +3,7 @@
 // (which users may override) only arrange values. check() re-reads each file the way Moodle's
 // importer does and compares it with the IR, naming the template when they disagree.
 import path from 'node:path';
-import type { Diagnostic } from '../../ir/diagnostic.js';
+import { atSpan, type Diagnostic } from '../../ir/diagnostic.js';
 import type { Bank, Project } from '../../ir/schema.js';
 import { renderHtml } from '../../markdown/render.js';
 import { reiterable, type EmittedFile, type Emitter } from '../emitter.js';
@@ -11,7 +11,8 @@ import type { TemplateSet } from '../templates.js';
 import { escapeGift, protectFormatMarker } from './escape.js';
 import { formatWeight } from './moodle-grades.js';
 import { numberWidth, toMoodleQuestion, type MoodleQuestion } from './moodle-question.js';
-import { compareGift, type GiftExpected } from './check-gift.js';
+import { compareGift, questionLimits, type GiftExpected } from './check-gift.js';
+import { builtinOnly, questionShape, sampleIndexes } from '../self-check.js';
 
 export const giftTemplateNames = ['header.hbs', 'category.hbs', 'question.hbs'] as const;
 
@@ -60,9 +61,8 @@ interface Rendered {
 }
 
 // Expected blocks of a bank's file, in order: a category whenever it changes, then the question.
-export function* expectedGift(bank: Bank): Generator<GiftExpected> {
+export function* expectedGift(bank: Bank, width = numberWidth(bank)): Generator<GiftExpected> {
   let category: string | undefined;
-  const width = numberWidth(bank);
   for (const q of bank.questions) {
     if (q.category !== category) {
       category = q.category;
@@ -72,15 +72,15 @@ export function* expectedGift(bank: Bank): Generator<GiftExpected> {
   }
 }
 
-function* giftChunks(bank: Bank, templates: TemplateSet): Generator<string> {
+function* giftChunks(bank: Bank, templates: TemplateSet, width = numberWidth(bank)): Generator<string> {
   const t = (name: string) => templates.get('gift', name);
   yield t('header.hbs')({ title: commentSafe(bank.title), source: commentSafe(bank.path), count: bank.questions.length });
-  for (const e of expectedGift(bank)) {
+  for (const e of expectedGift(bank, width)) {
     yield e.kind === 'category' ? t('category.hbs')({ category: e.category }) : t('question.hbs')(giftView(e.model));
   }
 }
 
-const origins = new WeakMap<EmittedFile, { bank: Bank; templates: Rendered }>();
+const origins = new WeakMap<EmittedFile, { bank: Bank; set: TemplateSet; templates: Rendered }>();
 
 export const gift: Emitter = {
   target: 'gift',
@@ -90,7 +90,7 @@ export const gift: Emitter = {
     return project.banks.filter((b) => b.questions.length > 0).map((bank) => {
       const file: EmittedFile = { path: giftPath(bank), contents: reiterable(() => giftChunks(bank, options.templates)) };
       const get = (n: string) => options.templates.get('gift', n).origin;
-      origins.set(file, { bank, templates: { header: get('header.hbs'), category: get('category.hbs'), question: get('question.hbs') } });
+      origins.set(file, { bank, set: options.templates, templates: { header: get('header.hbs'), category: get('category.hbs'), question: get('question.hbs') } });
       return file;
     });
   },
@@ -100,7 +100,22 @@ export const gift: Emitter = {
       const o = origins.get(file);
       if (!o || typeof file.contents === 'string' || file.contents instanceof Uint8Array) continue;
       const rel = (p: string) => path.relative(process.cwd(), p).split(path.sep).join('/');
-      out.push(...compareGift(file.contents, o.bank, expectedGift(o.bank), { header: rel(o.templates.header), category: rel(o.templates.category), question: rel(o.templates.question) }));
+      const names = { header: rel(o.templates.header), category: rel(o.templates.category), question: rel(o.templates.question) };
+      const full = !builtinOnly(Object.values(o.templates));
+      const picked = sampleIndexes(o.bank.questions, (q) => questionShape(q), full);
+      if (picked.length === o.bank.questions.length) {
+        out.push(...compareGift(file.contents, o.bank, expectedGift(o.bank), names));
+        continue;
+      }
+      // Built-in templates, big bank: re-read a sample rendered on its own (see self-check.ts).
+      const width = numberWidth(o.bank);
+      const sample: Bank = { ...o.bank, questions: picked.map((i) => o.bank.questions[i]!) };
+      out.push(...compareGift(giftChunks(sample, o.set, width), sample, expectedGift(sample, width), names));
+      const inSample = new Set(picked);
+      o.bank.questions.forEach((q, i) => {
+        if (inSample.has(i)) return;
+        for (const p of questionLimits(q, width, renderHtml)) out.push({ ruleId: 'emit/moodle-limits', severity: 'error', message: p, ...atSpan(q.span), questionId: q.id });
+      });
     }
     return out;
   },

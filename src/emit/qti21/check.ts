@@ -1,5 +1,6 @@
-// Self-check of the QTI 2.1 package: unzip what was emitted, re-read every XML file, and compare
-// it with the plan: well-formed, identifiers, correctResponse → simpleChoice, shuffle and pinned
+// Self-check of the QTI 2.1 package: re-read the XML files (unzipped from the output, or for a
+// big bank on built-in templates a sample rendered on its own, see self-check.ts) and compare
+// them with the plan: well-formed, identifiers, correctResponse → simpleChoice, shuffle and pinned
 // choices, test → items, manifest → files and dependencies. These cross-references are exactly
 // what the XSDs cannot see. A failure names the template(s) that rendered the file.
 import type { Diagnostic } from '../../ir/diagnostic.js';
@@ -11,22 +12,6 @@ import { choiceId, mapResponse, matchCorrect } from './view.js';
 import { arr, attr, isNCName, readXml, text, type XmlNode } from './xml-check.js';
 
 export const maxCheckedEntry = 64 << 20;
-/** Above this many items, parse a sample: every shape of question at least once, then every k-th. */
-export const fullCheckItems = 10_000;
-
-export function sampleItems<T>(items: T[], q: (t: T) => PlannedItem['q'], hasImages: (t: T) => boolean): Set<T> {
-  if (items.length <= fullCheckItems) return new Set(items);
-  const picked = new Set<T>();
-  const shapes = new Set<string>();
-  const every = Math.ceil(items.length / (fullCheckItems / 2));
-  items.forEach((it, i) => {
-    const x = q(it);
-    const shape = `${x.type}|${x.shuffle}|${x.options.some((o) => o.fixed)}|${hasImages(it)}|${x.options.length}|${x.key.length}`;
-    if (i < 1000 || i % every === 0 || !shapes.has(shape)) picked.add(it);
-    shapes.add(shape);
-  });
-  return picked;
-}
 
 type Where = { file: string; line: number; column: number; questionId?: string };
 
@@ -146,10 +131,16 @@ export function checkManifestDoc(doc: XmlNode, plan: Plan, entries: Set<string>)
   return problems;
 }
 
-export function checkPackage(file: EmittedFile, plan: Plan): Diagnostic[] {
+/** A file of the package as check reads it: unzipped from the output, or rendered on its own. */
+export type CheckedEntry = { name: string; data: Uint8Array; size: number; tooLarge?: boolean };
+
+/** The package's entries read back from the emitted zip. */
+export const unzipped = (file: EmittedFile): Iterable<CheckedEntry> => unzipChunks(file.contents, { maxSize: maxCheckedEntry });
+
+/** Checks `entries` (all of the package, or the files of a sampled plan) against `plan`. */
+export function checkPackage(file: EmittedFile, plan: Plan, read: Iterable<CheckedEntry> = unzipped(file)): Diagnostic[] {
   const diags: Diagnostic[] = [];
   const items = new Map(plan.items.map((it) => [it.path, it]));
-  const toParse = sampleItems(plan.items, (it) => it.q, (it) => it.assets.length > 0);
   const tests = new Map(plan.tests.map((t) => [t.path, t]));
   const fallback: Where = { file: plan.tests[0]?.bank.path ?? '.', line: 1, column: 1 };
   const report = (where: Where, entry: string, message: string, severity: Diagnostic['severity'] = 'error') =>
@@ -157,12 +148,11 @@ export function checkPackage(file: EmittedFile, plan: Plan): Diagnostic[] {
   const entries = new Set<string>();
   let manifest: XmlNode | undefined;
   const dec = new TextDecoder('utf-8', { fatal: false });
-  for (const e of unzipChunks(file.contents, { maxSize: maxCheckedEntry })) {
+  for (const e of read) {
     entries.add(e.name);
     if (!e.name.endsWith('.xml')) continue;
     const it = items.get(e.name);
     const test = tests.get(e.name);
-    if (it && !toParse.has(it)) continue;
     const where: Where = it ? { file: it.q.span.file, line: it.q.span.line, column: it.q.span.column, questionId: it.q.id } : test ? { file: test.bank.path, line: 1, column: 1 } : fallback;
     if (e.tooLarge) {
       report(where, e.name, `was not self-checked (${e.size} bytes is over ${maxCheckedEntry})`, 'warning');
@@ -177,7 +167,6 @@ export function checkPackage(file: EmittedFile, plan: Plan): Diagnostic[] {
     for (const p of problems.slice(0, 5)) report(where, e.name, it ? `does not match question ${it.q.number}: ${p}` : p);
   }
   for (const path of ['imsmanifest.xml', ...items.keys(), ...tests.keys()]) if (!entries.has(path)) report(fallback, path, 'is missing from the package');
-  if (toParse.size < items.size) report(fallback, `${items.size} items:`, `${toParse.size} were re-read in full (every kind of question, then a regular sample)`, 'info');
   if (manifest) for (const p of checkManifestDoc(manifest, plan, entries).slice(0, 20)) report(fallback, 'imsmanifest.xml', p);
   return diags;
 }

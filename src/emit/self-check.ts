@@ -1,0 +1,57 @@
+// How much of its output an emitter's check() re-reads. The self-check exists to catch a broken
+// template, which in practice means a user's override: the built-in templates are covered by
+// the tests (golden files, Moodle's importer, the IMS XSDs), and their output differs from one
+// question to the next only through values that were escaped in view code.
+//
+// Policy:
+// - any override template active for the target: everything is re-read, however long it takes
+//   (a million Moodle XML questions take minutes; a broken override is worth that);
+// - built-in templates only, at most `fullUpTo` questions: everything is re-read;
+// - built-in templates only, more questions: the first `head`, the first question of every
+//   shape (type, shuffle, pinned options, images, option and key counts, feedback) and an
+//   evenly spaced sample, `fullUpTo` questions in all: a fixed cost whatever the bank's size.
+//   Checks that are about the bank rather than the template (Moodle's limits) still cover every
+//   question.
+// The sample is rendered on its own by the same code as the output, so the check no longer pays
+// for producing (and unzipping) the whole output a second time before it is written.
+import path from 'node:path';
+import type { Question } from '../ir/schema.js';
+import { builtinTemplatesDir } from './templates.js';
+
+/** Mutable for tests, which exercise the sampled path on small banks. */
+export const selfCheck = { fullUpTo: 2_000, head: 200 };
+
+export function isBuiltinTemplate(origin: string): boolean {
+  return path.resolve(origin).startsWith(builtinTemplatesDir + path.sep);
+}
+
+/** True when every template behind a target is a built-in one. */
+export function builtinOnly(origins: Iterable<string>): boolean {
+  for (const o of origins) if (!isBuiltinTemplate(o)) return false;
+  return true;
+}
+
+/** What makes two questions render differently beyond their texts. */
+export function questionShape(q: Question, hasImages = false): string {
+  const f = q.feedback;
+  return [q.type, q.shuffle, q.options.some((o) => o.fixed), hasImages, q.options.length, q.key.length, !!f?.general, !!f?.correct, !!f?.incorrect, !!f?.options?.length, q.tags.length > 0].join('|');
+}
+
+/**
+ * Indexes (ascending) of the items to re-read: all of them when `full` or when there are at most
+ * `fullUpTo`, else the deterministic sample described above.
+ */
+export function sampleIndexes<T>(items: readonly T[], shape: (item: T) => string, full: boolean): number[] {
+  const n = items.length;
+  if (full || n <= selfCheck.fullUpTo) return Array.from({ length: n }, (_, i) => i);
+  const every = Math.max(1, Math.ceil(n / (selfCheck.fullUpTo - selfCheck.head)));
+  const seen = new Set<string>();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = shape(items[i]!);
+    const fresh = !seen.has(s);
+    if (fresh) seen.add(s);
+    if (i < selfCheck.head || i % every === 0 || fresh) out.push(i);
+  }
+  return out;
+}
