@@ -2,7 +2,9 @@
 // into lines (process start-up included).
 import { readFileSync } from 'node:fs';
 
-const text = readFileSync(process.argv[2], 'utf8');
 let n = 0;
-for (const line of text.split('\n')) if (line.length > 0) n++;
+for (const file of process.argv.slice(2)) {
+  const text = readFileSync(file, 'utf8');
+  for (const line of text.split('\n')) if (line.length > 0) n++;
+}
 process.stdout.write(`${n} non-empty lines\n`);

@@ -1,14 +1,15 @@
 // Deterministic generator of benchmark banks: N questions of realistic pt-BR call-centre text in
 // the raw format (bank.txt + sidecar bank.key) and the same questions as an Examark Markdown
 // bank (bank.md), plus manifest.json (counts, planted near-duplicate pairs, sha256 of each file).
-// Same seed and N → byte-identical files. Usage: node bench/generate.mjs 100k [--seed 9] [--out dir]
+// Same seed and N → byte-identical files (above 250k questions the raw bank is split into files
+// of 250k: bank-1.txt …). Usage: node bench/generate.mjs 100k [--seed 9] [--out dir]
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as V from './vocabulary.mjs';
 
-export const GENERATOR_VERSION = 3; // bump when the output changes, so stale data is regenerated
+export const GENERATOR_VERSION = 4; // bump when the output changes, so stale data is regenerated
 
 // mulberry32: tiny, fast, seedable; Math.random would make the banks differ run to run.
 function rng(seed) {
@@ -203,20 +204,47 @@ class Sink {
   }
 }
 
+// One raw file holds at most this many questions (the format numbers questions with up to six
+// digits, and a project of several banks is how a million questions would really be kept);
+// 1M questions are four files of 250k. The Markdown bank for Examark stays one file.
+export const MAX_PER_FILE = 250_000;
+
 export function generate({ n, seed = 9, dir }) {
   mkdirSync(dir, { recursive: true });
   const r = rng(seed * 1_000_003 + n);
   const label = sizeLabel(n);
-  const txt = new Sink(path.join(dir, 'bank.txt'));
-  const key = new Sink(path.join(dir, 'bank.key'));
+  const parts = Math.ceil(n / MAX_PER_FILE);
+  const base = (p) => (parts === 1 ? 'bank' : `bank-${p + 1}`);
   const md = new Sink(path.join(dir, 'bank.md'));
-  txt.write(`title: Benchmark ${label}\ncategory: benchmark/${label}\n\n`);
-  key.write(`# Answer key of the ${label} benchmark bank (generated, seed ${seed})\n`);
   md.write(`# Benchmark ${label}\n\n`);
   const reservoir = []; // earlier questions a near-duplicate may copy (reservoir sample)
   const planted = [];
-  const counts = { single: 0, multiple: 0, truefalse: 0, positional: 0, nearDuplicates: 0, options: 0 };
+  const stems = new Set(); // normalised stems seen: key-conflict and duplicate-question key on them
+  const counts = { single: 0, multiple: 0, truefalse: 0, positional: 0, nearDuplicates: 0, options: 0, regenerated: 0 };
+  const sha256 = {};
+  const files = [];
+  const fresh = (stem) => {
+    const h = createHash('sha1').update(norm(stem)).digest('base64');
+    if (stems.has(h)) return false;
+    stems.add(h);
+    return true;
+  };
+  let txt, key;
   for (let i = 1; i <= n; i++) {
+    const part = Math.floor((i - 1) / MAX_PER_FILE);
+    const local = i - part * MAX_PER_FILE; // numbering restarts in each file
+    if (local === 1) {
+      if (txt) {
+        sha256[`${base(part - 1)}.txt`] = txt.close();
+        sha256[`${base(part - 1)}.key`] = key.close();
+      }
+      txt = new Sink(path.join(dir, `${base(part)}.txt`));
+      key = new Sink(path.join(dir, `${base(part)}.key`));
+      files.push(`${base(part)}.txt`);
+      const title = parts === 1 ? `Benchmark ${label}` : `Benchmark ${label}, part ${part + 1} of ${parts}`;
+      txt.write(`title: ${title}\ncategory: benchmark/${label}\n\n`);
+      key.write(`# Answer key of the ${title} bank (generated, seed ${seed})\n`);
+    }
     let q;
     if (i > 20 && reservoir.length > 0 && r.chance(0.01)) {
       // each original is copied once: two copies of one original could come out identical
@@ -225,27 +253,36 @@ export function generate({ n, seed = 9, dir }) {
       reservoir[at] = reservoir[reservoir.length - 1];
       reservoir.pop();
       q = nearCopy(orig.q, r);
-      planted.push([orig.number, i]);
-      counts.nearDuplicates++;
-    } else {
-      q = makeQuestion(r);
+      if (fresh(q.stem)) {
+        planted.push([orig.number, i]);
+        counts.nearDuplicates++;
+      } else q = undefined;
+    }
+    if (!q) {
+      // a stem repeated by chance would be a real duplicate (or a key conflict): draw again
+      for (q = makeQuestion(r); !fresh(q.stem); q = makeQuestion(r)) counts.regenerated++;
       if (reservoir.length < 4096) reservoir.push({ q, number: i });
       else if (r.chance(4096 / i)) reservoir[r.int(4096)] = { q, number: i };
     }
     counts[q.type]++;
     counts.options += q.options.length;
     if (q.options.some((o) => V.positional.includes(o))) counts.positional++;
-    txt.write(`${i}\n${q.stem}\n${q.options.join('\n')}\n`);
-    key.write(`${i}: ${q.key.map((k) => letters[k]).join(',')}\n`);
+    txt.write(`${local}\n${q.stem}\n${q.options.join('\n')}\n`);
+    key.write(`${local}: ${q.key.map((k) => letters[k]).join(',')}\n`);
     const tag = q.type === 'multiple' ? 'MA' : q.type === 'truefalse' ? 'TF' : 'MC';
     md.write(`## ${i}. [${tag}] ${q.stem}\n\n${q.options.map((o, j) => `${letters[j].toLowerCase()}) ${o}${q.key.includes(j) ? ' [x]' : ''}`).join('\n')}\n\n`);
   }
+  sha256[`${base(parts - 1)}.txt`] = txt.close();
+  sha256[`${base(parts - 1)}.key`] = key.close();
+  sha256['bank.md'] = md.close();
   const manifest = {
     generator: GENERATOR_VERSION,
     seed,
     questions: n,
+    files,
     counts,
-    sha256: { 'bank.txt': txt.close(), 'bank.key': key.close(), 'bank.md': md.close() },
+    sha256,
+    // [original, copy] as question indexes counted across the files (1-based)
     plantedNearDuplicates: planted,
   };
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest) + '\n');

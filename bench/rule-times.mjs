@@ -3,11 +3,11 @@
 // Shows which rule costs what, and how near-duplicate detection scales with N. Texts are
 // normalised once and cached, so the first rule to read them pays for it: normalisation is
 // done up front and shown as its own phase.
-// Usage: node bench/rule-times.mjs <compiled lib dir> <bank.txt>   (prints JSON)
+// Usage: node bench/rule-times.mjs <compiled lib dir> <bank.txt>…   (prints JSON)
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [libDir, bankFile] = process.argv.slice(2);
+const [libDir, ...bankFiles] = process.argv.slice(2);
 const lib = (p) => import(pathToFileURL(path.join(path.resolve(libDir), p)).href);
 const { loadProject } = await lib('pipeline/load.js');
 const { lintProject } = await lib('lint/run-lint.js');
@@ -21,12 +21,14 @@ const now = () => {
   return (u.user + u.system) / 1000;
 };
 const ms = (t0) => Math.round((now() - t0) * 10) / 10;
-const cwd = path.dirname(path.resolve(bankFile));
+const cwd = path.dirname(path.resolve(bankFiles[0]));
 let t0 = now();
-const { project, diagnostics } = await loadProject({ cwd, inputs: [path.basename(bankFile)], sources: [] });
+const { project, diagnostics } = await loadProject({ cwd, inputs: bankFiles.map((f) => path.basename(f)), sources: [] });
 const phases = { load: ms(t0) };
+// validate what `qbank lint` validates (a sample above 20k questions, when the build samples)
+const { irSample } = await lib('pipeline/build.js');
 t0 = now();
-ProjectSchema.safeParse(project);
+ProjectSchema.safeParse(irSample ? irSample(project) : project);
 phases.validate = ms(t0);
 const text = await lib('lint/text.js').catch(() => ({}));
 t0 = now();

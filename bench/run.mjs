@@ -194,13 +194,14 @@ for (const n of sizes) {
   const { dir, manifest, generated } = ensureData({ n, seed, root: dataRoot });
   if (generated) log(`generated ${label} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const big = n >= BIG;
+  const files = manifest.files ?? ['bank.txt'];
   const tasks = [
-    { id: 'floor', label: 'Node floor: read + split lines', cmd: [node, path.join(benchDir, 'floor.mjs'), 'bank.txt'], cwd: dir },
-    { id: 'lint', label: 'qbank lint', cmd: [node, qbank, 'lint', 'bank.txt'], cwd: dir },
+    { id: 'floor', label: 'Node floor: read + split lines', cmd: [node, path.join(benchDir, 'floor.mjs'), ...files], cwd: dir },
+    { id: 'lint', label: 'qbank lint', cmd: [node, qbank, 'lint', ...files], cwd: dir },
   ];
   if (!big || o['per-target-big'])
-    for (const t of targets) tasks.push({ id: `build-${t}`, label: `qbank build --format ${t}`, cmd: [node, qbank, 'build', 'bank.txt', '--out', `out/${t}`, '--format', t], cwd: dir, clean: path.join(dir, 'out', t) });
-  tasks.push({ id: 'build-all', label: `qbank build, all targets`, cmd: [node, qbank, 'build', 'bank.txt', '--out', 'out/all', '--format', targets.join(',')], cwd: dir, clean: path.join(dir, 'out', 'all') });
+    for (const t of targets) tasks.push({ id: `build-${t}`, label: `qbank build --format ${t}`, cmd: [node, qbank, 'build', ...files, '--out', `out/${t}`, '--format', t], cwd: dir, clean: path.join(dir, 'out', t) });
+  tasks.push({ id: 'build-all', label: `qbank build, all targets`, cmd: [node, qbank, 'build', ...files, '--out', 'out/all', '--format', targets.join(',')], cwd: dir, clean: path.join(dir, 'out', 'all') });
   let examarkNote;
   if (examarkBin && !o['skip-examark'] && !big) {
     tasks.push({ id: 'examark-check', label: `Examark ${examarkVersion} check`, cmd: [node, examarkBin, 'check', 'bank.md'], cwd: dir });
@@ -209,22 +210,23 @@ for (const n of sizes) {
   } else if (examarkBin && big) {
     examarkNote = 'Examark not run at ≥1M: its check compares question ids pairwise (O(n²), ~60 s at 300k) and its convert builds the whole XML as one string, which fails with "Invalid string length" beyond ~200k questions';
   }
-  log(`${label} (${n} questions, ${(statSync(path.join(dir, 'bank.txt')).size / 2 ** 20).toFixed(0)} MB)`);
+  const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
+  log(`${label} (${n} questions in ${files.length} file${files.length > 1 ? 's' : ''}, ${(bytes / 2 ** 20).toFixed(0)} MB)`);
   const measured = runGroup(tasks, big ? bigRuns : runs);
   if (o['no-rules']) {
-    results.sizes[label] = { n, bytes: statSync(path.join(dir, 'bank.txt')).size, mdBytes: statSync(path.join(dir, 'bank.md')).size, counts: manifest.counts, sha256: manifest.sha256, tasks: measured };
+    results.sizes[label] = { n, files, bytes, mdBytes: statSync(path.join(dir, 'bank.md')).size, counts: manifest.counts, sha256: manifest.sha256, tasks: measured };
     writeResults();
     continue;
   }
   log(`  per-rule timings (in-process)`);
-  const rt = spawnSync(node, [path.join(benchDir, 'rule-times.mjs'), path.join(stageDir, 'lib'), path.join(dir, 'bank.txt')], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const rt = spawnSync(node, [path.join(benchDir, 'rule-times.mjs'), path.join(stageDir, 'lib'), ...files.map((f) => path.join(dir, f))], { encoding: 'utf8', maxBuffer: 1 << 26 });
   let ruleTimes;
   try {
     ruleTimes = JSON.parse(rt.stdout.trim().split('\n').pop());
   } catch {
     ruleTimes = { error: (rt.stderr || rt.stdout).slice(-500) };
   }
-  results.sizes[label] = { n, bytes: statSync(path.join(dir, 'bank.txt')).size, mdBytes: statSync(path.join(dir, 'bank.md')).size, counts: manifest.counts, sha256: manifest.sha256, tasks: measured, ruleTimes, ...(examarkNote ? { examarkNote } : {}) };
+  results.sizes[label] = { n, files, bytes, mdBytes: statSync(path.join(dir, 'bank.md')).size, counts: manifest.counts, sha256: manifest.sha256, tasks: measured, ruleTimes, ...(examarkNote ? { examarkNote } : {}) };
   writeResults(); // keep partial results if a later size is interrupted
 }
 results.loadavgEnd = os.loadavg().map((x) => +x.toFixed(2));

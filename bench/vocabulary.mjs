@@ -116,9 +116,10 @@ export const questions = [
 export const multiQuestions = ['Marque todas as ações corretas.', 'Quais procedimentos se aplicam? Marque todos os corretos.', 'Assinale as alternativas corretas.'];
 
 export const tfOpenings = [
-  'Segundo o procedimento de {flow}, quando {name} relata {problem}, o atendente deve {action}.',
-  'No fluxo de {flow}, é correto {action} antes de qualquer agendamento para {name}, que reclama {time} {problem}.',
-  'Para clientes {segment} que relatam {problem} {time}, a norma manda {action} sem consultar o {system}.',
+  'Segundo o procedimento de {flow}, quando {name} relata {problem}, o atendente {action}.',
+  'No fluxo de {flow}, o atendente {action} antes de qualquer agendamento para {name}, que relata que {problem} {time}.',
+  'Para clientes {segment} que relatam que {problem} {time}, o atendente {action} sem consultar o {system}.',
+  'Quando {name} {surname} liga {channel} porque {problem}, o correto é que o atendente {action} {time}.',
 ];
 
 export const flows = [
