@@ -101,7 +101,16 @@ describe('loader fuzzing (files in a temp folder, through the CLI)', () => {
       const r = await runCli(['lint', '--format', 'json'], cwd);
       expect(r.stderr).not.toMatch(/\n\s+at |--debug/);
       expect([0, 1]).toContain(r.code);
-      expectCleanDiagnostics((JSON.parse(r.stdout) as { diagnostics: Diagnostic[] }).diagnostics, lineCounts);
+      const found = (JSON.parse(r.stdout) as { diagnostics: Diagnostic[] }).diagnostics;
+      expectCleanDiagnostics(found, lineCounts);
+      if (n % 4 === 0) {
+        // workflow commands: one annotation line per finding plus the summary, whatever the text
+        const gh = await runCli(['lint', '--format', 'github'], cwd);
+        expect(gh.code).toBe(r.code);
+        expect(gh.stdout.split('\n').filter(Boolean)).toHaveLength(found.length + 1);
+        const sarif = await runCli(['lint', '--format', 'sarif'], cwd);
+        expect((JSON.parse(sarif.stdout) as { runs: { results: unknown[] }[] }).runs[0]!.results).toHaveLength(found.length);
+      }
       if (n % 8 === 0) {
         const b = await runCli(['build', '--skip-invalid', '--format', 'all', '-q'], cwd);
         expect(b.stderr).not.toMatch(/\n\s+at |--debug/);
