@@ -69,8 +69,10 @@ export async function findBankFiles(opts: Pick<LoadOptions, 'cwd' | 'inputs' | '
       patterns.push(input);
     }
   }
-  const found = await fg(patterns, { cwd: opts.cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', ...(opts.ignore ?? [])], followSymbolicLinks: false });
-  const files = [...new Set(found.map((f) => path.normalize(f)))].filter((f) => !f.endsWith('.key')).sort();
+  // Relative answers joined here: fast-glob's `absolute` turns a `\` inside a POSIX file name into a
+  // separator, so `sources/a\..\..\x.txt` would be read as x.txt two folders up.
+  const found = await fg(patterns, { cwd: opts.cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', ...(opts.ignore ?? [])], followSymbolicLinks: false });
+  const files = [...new Set(found.map((f) => path.resolve(opts.cwd, f)))].filter((f) => !f.endsWith('.key')).sort();
   if (files.length === 0) {
     const what = explicit ? opts.inputs.join(', ') : opts.sources.join(', ');
     throw new UsageError(`No bank files match ${what}${explicit ? '' : ' (is there a sources/ folder here?)'}`);
@@ -80,7 +82,9 @@ export async function findBankFiles(opts: Pick<LoadOptions, 'cwd' | 'inputs' | '
 
 // Bank id: the path under sources/ (or under the working folder) without its extension.
 export function bankIdFor(cwd: string, file: string): string {
-  let rel = toPosix(path.relative(cwd, file));
+  // a file named outside the working folder keeps its path without the leading `../` (an id
+  // with `..` would lead output paths out of their target's folder)
+  let rel = toPosix(path.relative(cwd, file)).replace(/^(?:\.\.\/)+/, '');
   if (rel.startsWith('sources/')) rel = rel.slice('sources/'.length);
   return rel.replace(/\.[^./]+$/, '');
 }

@@ -155,29 +155,41 @@ describe('the output folder is the only place written', () => {
   });
 });
 
-describe('zip-slip', () => {
+describe('zip-slip and hostile file names', () => {
   it('no package entry name can leave its folder, whatever the bank and image names', async () => {
     rmSync(path.join(cwd, 'sources'), { recursive: true, force: true });
-    // names that are legal on Linux and dangerous elsewhere
-    write('sources/..\\..\\evil.txt', '1\nBarra invertida?\n* a\nb\n');
-    write('sources/x/..%2f..%2fy.txt', '1\nCodificado? ![i](img/..\\..\\p.png)\n* a\nb\n');
-    write('sources/x/img/..\\..\\p.png', readFileSync(pixel));
+    // names that are legal on Linux and dangerous elsewhere (or to a careless path join)
+    write('sources/a\\..\\..\\evil.txt', '1\nBarra invertida?\n* a\nb\n');
+    write('evil.txt', 'DECOY: this file must not be read\n');
+    write('sources/x/a%2f..%2fy.txt', '1\nCodificado? ![i](img/a%5C..%5C..%5Cp.png)\n* a\nb\n');
+    write('sources/x/img/a\\..\\..\\p.png', readFileSync(pixel));
     write('sources/C:/z.txt', '1\nDrive?\n* a\nb\n');
     const r = await runCli(['build', '--format', 'all', '--out', 'pacotes'], cwd);
-    // a clean refusal is acceptable; a crash or an unsafe entry is not
-    expect(r.stderr).not.toMatch(/\n\s+at |--debug/);
-    if (r.code !== 0) {
-      expect(r.code).toBeLessThanOrEqual(2);
-      return;
-    }
+    expect(r.stderr).not.toMatch(/\n\s+at |--debug|DECOY/);
+    expect(r.code).toBe(0);
+    // the backslash name was read as itself, not as ../../evil.txt
+    const bank = readFileSync(path.join(cwd, 'pacotes/bank.json'), 'utf8');
+    expect(bank).toContain('Barra invertida?');
+    expect(bank).not.toContain('DECOY');
     const zips = readdirSync(path.join(cwd, 'pacotes'), { recursive: true }).map(String).filter((n) => n.endsWith('.zip'));
     expect(zips.length).toBeGreaterThan(0);
     for (const z of zips) {
       const entries = expandZips([{ path: z, bytes: readFileSync(path.join(cwd, 'pacotes', z)) }]);
       for (const e of entries) expect(unsafeEntryName(e.path.split('!/')[1]!)).toBeUndefined();
     }
-    // and every file landed inside the output folder
-    for (const f of readdirSync(path.join(cwd, 'pacotes'), { recursive: true }).map(String)) expect(f.startsWith('..')).toBe(false);
     expect(targetNames().length).toBeGreaterThan(0);
+    rmSync(path.join(cwd, 'evil.txt'));
+  });
+
+  it('a bank named outside the project keeps its outputs inside their target folders', async () => {
+    rmSync(path.join(cwd, 'sources'), { recursive: true, force: true });
+    write('sources/banco.txt', '1\nDentro?\n* a\nb\n');
+    const r = await runCli(['build', '../fora/banco-de-fora.txt', '--format', 'all', '--out', 'externo'], cwd);
+    expect(r.code).toBe(0);
+    const top = readdirSync(path.join(cwd, 'externo')).sort();
+    // only the targets' own files and folders at the top: no `fora/` escaped from gift/ or html/
+    expect(top.filter((n) => n === 'fora')).toEqual([]);
+    const ids = (JSON.parse(readFileSync(path.join(cwd, 'externo/bank.json'), 'utf8')) as { banks: { id: string }[] }).banks.map((b) => b.id);
+    expect(ids).toEqual(['fora/banco-de-fora']);
   });
 });
