@@ -17,11 +17,19 @@ function hasCommand(cmd: string): boolean {
 /** Returns a reason to skip, or undefined when everything named is available. Throws in CI. */
 export function missing(what: { validators?: boolean; commands?: string[] }): string | undefined {
   const reasons: string[] = [];
-  if (what.validators && !existsSync(path.join(validatorsDir, 'README.md'))) reasons.push(`validators not found at ${validatorsDir} (set QBANK_VALIDATORS)`);
+  let external = false;
+  if (what.validators && !existsSync(path.join(validatorsDir, 'README.md'))) {
+    reasons.push(`validators not found at ${validatorsDir} (set QBANK_VALIDATORS)`);
+    external = true;
+  }
   for (const c of what.commands ?? []) if (!hasCommand(c)) reasons.push(`${c} is not installed`);
   if (reasons.length === 0) return undefined;
   const msg = reasons.join('; ');
-  if (inCI) throw new Error(`CI must run this check but ${msg}`);
+  // Tools .ci/run installs must be there in CI. The validators folder is not ours to install:
+  // .ci/run looks for it and sets QBANK_VALIDATORS_ABSENT=1 (with a loud notice) when the
+  // machine has none, so those checks are reported as skipped rather than failing the run.
+  const tolerated = external && process.env.QBANK_VALIDATORS_ABSENT === '1' && reasons.length === 1;
+  if (inCI && !tolerated) throw new Error(`CI must run this check but ${msg}`);
   console.warn(`[skipped] ${msg}`);
   return msg;
 }

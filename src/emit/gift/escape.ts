@@ -8,10 +8,16 @@ export function escapeGift(s: string): string {
   return s.replace(/\r\n?/g, '\n').replace(specials, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }
 
-// Answers inherit the `[html]` of the question text; an answer that itself starts with `[`
-// would be read as a new format marker (`[markdown]…`), so its bracket becomes an entity.
+// Answers are read by stricter parsers than Moodle, so three starts/sequences that are plain
+// text in HTML get their entity instead (same meaning in [html], nothing for a parser to misread):
+// - a leading `[` would be read as a new format marker (`[markdown]…`);
+// - a leading `%` would be read as the start of a `%weight%` (gift-pegjs rejects the file);
+// - `->` makes gift-pegjs read the answers as a matching question (`=a -> b`).
 export function protectFormatMarker(html: string): string {
-  return html.startsWith('[') ? `&#x5B;${html.slice(1)}` : html;
+  let out = html.includes('->') ? html.replace(/->/g, '-&gt;') : html;
+  if (out.startsWith('[')) out = `&#x5B;${out.slice(1)}`;
+  else if (out.startsWith('%')) out = `&#37;${out.slice(1)}`;
+  return out;
 }
 
 export function unescapeGift(s: string): string {

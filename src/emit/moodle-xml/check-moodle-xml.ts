@@ -189,7 +189,7 @@ export function compareMoodleXml(chunks: Iterable<string | Uint8Array>, bank: Ba
       }
       const n = parsed.node!;
       if (exp.kind === 'category') {
-        if (n['@_type'] !== 'category' || elemText(n, 'category') !== exp.category.trim()) fail(where, template, `${label} is not written as a category pseudo-question`);
+        if (n['@_type'] !== 'category' || elemText(n, 'category') !== xmlSafe(exp.category).trim()) fail(where, template, `${label} is not written as a category pseudo-question`);
         continue;
       }
       // `files` rendered this question's model, so it knows the files its texts link

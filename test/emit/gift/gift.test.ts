@@ -15,8 +15,9 @@ const allBanks = [...sampleBanks, hostileBank];
 
 // What any reader must get back, from the IR alone: the Markdown rendered to HTML.
 const html = (md: string) => renderHtml(md).trim();
-// Answers may start with &#x5B; instead of "[" (so Moodle does not read a format marker).
-const unbracket = (s: string) => s.replace(/^&#x5B;/, '[');
+// Answers may start with &#x5B; / &#37; instead of "[" / "%", and hold -&gt; for "->"
+// (see protectFormatMarker): the same HTML text, spelled so no GIFT reader misreads it.
+const unbracket = (s: string) => s.replace(/^&#x5B;/, '[').replace(/^&#37;/, '%').replace(/-&gt;/g, '->');
 const trueWords = /^(verdadeiro|true|certo)$/i;
 
 function errors(files: EmittedFile[], project: Project) {
