@@ -64,9 +64,11 @@ const outChunk = 1 << 20; // write-sized output chunks
 // An entry whose text stays under this is deflated in one call and written with its sizes in
 // the local header; a bigger one is deflated in slices of this size and streamed.
 const streamAbove = 1 << 20;
-// Level 6 (zlib's default): on these XML files level 1 saves under 15 % of the time and
-// costs ~10 % in size; the per-entry set-up, not the level, is what small entries pay for.
+// Small entries: level 6 (zlib's default); their cost is the per-entry set-up, ~30 µs whatever
+// the level. Streamed (big) entries: level 3, 2.5x faster than 6 on a 270 MB Canvas quiz
+// (0.6 s instead of 1.5 s) for a package ~25 % bigger.
 const level = 6;
+const streamLevel = 3;
 const u32max = 0xffffffff;
 
 // A slice deflated with a full flush ends byte-aligned and refers to nothing before it, so
@@ -161,7 +163,7 @@ function* zipGenerator(entries: Iterable<ZipEntry>): Generator<Uint8Array> {
       const slice = (data: Uint8Array) => {
         crc = crc32(data, crc);
         w.usize += data.length;
-        const c = w.method === 8 ? zlib.deflateRawSync(data, { level, finishFlush: zlib.constants.Z_FULL_FLUSH }) : data;
+        const c = w.method === 8 ? zlib.deflateRawSync(data, { level: streamLevel, finishFlush: zlib.constants.Z_FULL_FLUSH }) : data;
         w.csize += c.length;
         out.push(c);
       };

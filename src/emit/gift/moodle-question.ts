@@ -4,6 +4,7 @@
 import type { Bank, Question, Text } from '../../ir/schema.js';
 import { renderPlain } from '../../markdown/render.js';
 import { answerWeights } from './moodle-grades.js';
+import { afterCodePoints } from '../text.js';
 
 export interface MoodleAnswer {
   html: string;
@@ -66,9 +67,8 @@ export function moodleTag(tag: string): string {
 // (PARAM_TEXT), so angle brackets become look-alikes instead of disappearing.
 export function questionName(q: Question, width: number): string {
   let plain = renderPlain(q.stem.markdown).replace(/\s+/g, ' ').trim();
-  // .length counts UTF-16 units, never fewer than characters: most stems skip the spread
-  if (plain.length > 80 && [...plain].length > 80) {
-    const cut = [...plain].slice(0, 79).join('');
+  if (afterCodePoints(plain, 80) !== undefined) {
+    const cut = plain.slice(0, afterCodePoints(plain, 79));
     const space = cut.lastIndexOf(' ');
     plain = (space > 40 ? cut.slice(0, space) : cut) + '…';
   }

@@ -4,6 +4,7 @@ import { renderPlain } from '../../markdown/render.js';
 import type { Asset, AssetLookup } from '../../pipeline/assets.js';
 import { escapeXml } from '../xml.js';
 import { richText } from './rich-text.js';
+import { afterCodePoints } from '../text.js';
 
 export const matchCorrect = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct';
 export const mapResponse = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/map_response';
@@ -31,8 +32,7 @@ export function formatNumber(n: number): string {
 
 export function titleOf(q: Question): string {
   const plain = renderPlain(q.stem.markdown).replace(/\s+/g, ' ').trim();
-  const chars = [...plain];
-  const short = chars.length > 80 ? `${chars.slice(0, 79).join('')}…` : plain;
+  const short = afterCodePoints(plain, 80) !== undefined ? `${plain.slice(0, afterCodePoints(plain, 79))}…` : plain;
   return short ? `${q.number}. ${short}` : String(q.number);
 }
 
