@@ -17,8 +17,9 @@ const order = vi.hoisted(() => ({ reverse: false, reversed: 0 }));
 // fast-glob answers in directory order, which differs between file systems; the loader must not
 // depend on it.
 vi.mock('fast-glob', async (importOriginal) => {
-  const mod = await importOriginal<typeof import('fast-glob')>();
-  const fg = Object.assign(async (...args: Parameters<typeof mod.default>) => {
+  // CommonJS module: its callable is the default export at run time
+  const mod = (await importOriginal()) as { default: (...args: unknown[]) => Promise<string[]> };
+  const fg = Object.assign(async (...args: unknown[]) => {
     const found = await mod.default(...args);
     if (!order.reverse) return found;
     order.reversed++;
