@@ -2,7 +2,7 @@
 // modules themselves (the same source as docs/rules.md and the SARIF rule metadata).
 import type { Command } from 'commander';
 import { resolveRuleId, ruleById, rules } from '../lint/index.js';
-import { nearest } from '../lint/run-lint.js';
+import { nearest } from '../util/did-you-mean.js';
 import { UsageError } from '../pipeline/errors.js';
 import type { Io } from './io.js';
 

@@ -4,7 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
-import { suggest } from '../pipeline/build.js';
+import { suggest } from '../util/did-you-mean.js';
 import { UsageError } from '../pipeline/errors.js';
 import { loadProject } from '../pipeline/load.js';
 import { computeStats, statsFormats } from '../stats/stats.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { UsageError } from '../pipeline/errors.js';
 import { resolveRuleId, ruleById } from '../lint/index.js';
-import { nearest } from '../lint/run-lint.js';
+import { nearest } from '../util/did-you-mean.js';
 import { ConfigSchema, type Config, type RuleSetting } from './schema.js';
 
 export const CONFIG_FILE = 'qbank.config.json';

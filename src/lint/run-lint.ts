@@ -1,6 +1,7 @@
 // Runs every enabled rule over the project and applies, in this order: configuration
 // (severities, global and per-glob; rule options), inline disables (and reports the unused or
 // malformed ones), then the --changed filter. Rules never see config; they report, this decides.
+import { nearest } from '../util/did-you-mean.js';
 import picomatch from 'picomatch';
 import type { Config, RuleSetting, RuleSeverity } from '../config/schema.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../ir/diagnostic.js';
@@ -139,26 +140,3 @@ export function expandChanged(project: Project, changed: Iterable<string>): Set<
   return set;
 }
 
-export function nearest(word: string, choices: string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of choices) {
-    const d = editDistance(word.toLowerCase(), c);
-    if (d < bestD) [best, bestD] = [c, d];
-  }
-  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}

@@ -9,6 +9,7 @@ import type { EmitOptions, EmittedFile } from '../emit/emitter.js';
 import { markdownReady } from '../markdown/render.js';
 import { loadProject } from './load.js';
 import { UsageError } from './errors.js';
+import { suggest } from '../util/did-you-mean.js';
 import { writeAtomically, type WriteHooks } from './write.js';
 import { collectAssets, type AssetLookup } from './assets.js';
 import { applyLock, type LockedIds, type LockOptions } from '../ids/apply-lock.js';
@@ -97,30 +98,6 @@ export function resolveTargets(requested: readonly string[] | undefined, config:
     else out.push(name);
   }
   return [...new Set(out)];
-}
-
-export function suggest(word: string, choices: string[]): string {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of choices) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestD) [best, bestD] = [c, d];
-  }
-  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }
 
 export interface EmitAllOptions {
