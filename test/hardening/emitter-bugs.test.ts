@@ -1,6 +1,6 @@
-// Minimal reproductions of emitter bugs the fuzzing found (issue 8). Each emitter belongs to
-// another engineer; these tests fail until the owner fixes the bug, and then guard against its
-// return. The fuzz properties in test/fuzz/emit.fuzz.test.ts find the same bugs at random.
+// Minimal reproductions of emitter bugs the fuzzing found (issue 8), written failing and fixed by
+// the emitters' owners (67848f5); they now guard against the bugs' return. The fuzz properties in
+// test/fuzz/emit.fuzz.test.ts find the same bugs at random.
 import { describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../src/config/schema.js';
 import { lintProject } from '../../src/lint/run-lint.js';
