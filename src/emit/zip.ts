@@ -93,8 +93,10 @@ function jsCrc32(data: Uint8Array, prev = 0): number {
   return ~c >>> 0;
 }
 
+// One per entry until the central directory is written: a million of them for a huge QTI
+// package, so the name stays a string (a Uint8Array each would cost ~100 bytes more).
 interface Written {
-  name: Uint8Array;
+  name: string;
   utf8: boolean;
   method: number; // 0 store, 8 deflate
   streamed: boolean;
@@ -126,7 +128,6 @@ class Out {
 function* zipGenerator(entries: Iterable<ZipEntry>): Generator<Uint8Array> {
   const out = new Out();
   const written: Written[] = [];
-  const enc = new TextEncoder();
   let previous: string | undefined;
   for (const entry of entries) {
     const name = safeEntryName(entry.path);
@@ -134,9 +135,8 @@ function* zipGenerator(entries: Iterable<ZipEntry>): Generator<Uint8Array> {
       throw new ZipError(previous === name ? `Duplicate zip entry ${name}` : `Zip entries out of order: ${name} after ${previous}`);
     }
     previous = name;
-    const nameBytes = enc.encode(name);
     // eslint-disable-next-line no-control-regex
-    const w: Written = { name: nameBytes, utf8: /[^\u0000-\u007f]/.test(name), method: entry.store ? 0 : 8, streamed: false, crc: 0, csize: 0, usize: 0, offset: out.offset };
+    const w: Written = { name, utf8: /[^\u0000-\u007f]/.test(name), method: entry.store ? 0 : 8, streamed: false, crc: 0, csize: 0, usize: 0, offset: out.offset };
     // Read the entry until it is known to be small (one deflate call, sizes in the header) or
     // passes streamAbove (streamed: sizes in a data descriptor after the data).
     const parts: Uint8Array[] = [];
@@ -230,7 +230,8 @@ const flags = (w: Written) => (w.streamed ? 0x0008 : 0) | (w.utf8 ? 0x0800 : 0);
 // descriptor has 8-byte sizes whatever size it reaches (APPNOTE 4.3.9.2).
 function localHeader(w: Written): Uint8Array {
   const z64 = needsZip64(w);
-  const b = Buffer.alloc(30 + w.name.length + (z64 ? 20 : 0));
+  const name = Buffer.from(w.name, 'utf8');
+  const b = Buffer.alloc(30 + name.length + (z64 ? 20 : 0));
   b.writeUInt32LE(0x04034b50, 0);
   b.writeUInt16LE(z64 ? 45 : 20, 4);
   b.writeUInt16LE(flags(w), 6);
@@ -240,11 +241,11 @@ function localHeader(w: Written): Uint8Array {
   b.writeUInt32LE(w.streamed ? 0 : w.crc, 14);
   b.writeUInt32LE(z64 ? u32max : w.csize, 18);
   b.writeUInt32LE(z64 ? u32max : w.usize, 22);
-  b.writeUInt16LE(w.name.length, 26);
+  b.writeUInt16LE(name.length, 26);
   b.writeUInt16LE(z64 ? 20 : 0, 28);
-  b.set(w.name, 30);
+  b.set(name, 30);
   if (z64) {
-    const at = 30 + w.name.length;
+    const at = 30 + name.length;
     b.writeUInt16LE(0x0001, at);
     b.writeUInt16LE(16, at + 2);
     b.writeBigUInt64LE(BigInt(w.streamed ? 0 : w.usize), at + 4);
@@ -266,7 +267,8 @@ function centralHeader(w: Written): Uint8Array {
   // ZIP64 extra here holds only the fields that overflow, in APPNOTE's order.
   const big = [w.usize >= u32max || w.streamed, w.csize >= u32max || w.streamed, w.offset >= u32max];
   const extra = big.filter(Boolean).length * 8;
-  const b = Buffer.alloc(46 + w.name.length + (extra ? 4 + extra : 0));
+  const name = Buffer.from(w.name, 'utf8');
+  const b = Buffer.alloc(46 + name.length + (extra ? 4 + extra : 0));
   b.writeUInt32LE(0x02014b50, 0);
   b.writeUInt16LE(45, 4); // made by: MS-DOS attributes, spec 4.5
   b.writeUInt16LE(needsZip64(w) || big[2] ? 45 : 20, 6);
@@ -277,13 +279,13 @@ function centralHeader(w: Written): Uint8Array {
   b.writeUInt32LE(w.crc, 16);
   b.writeUInt32LE(big[1] ? u32max : w.csize, 20);
   b.writeUInt32LE(big[0] ? u32max : w.usize, 24);
-  b.writeUInt16LE(w.name.length, 28);
+  b.writeUInt16LE(name.length, 28);
   b.writeUInt16LE(extra ? 4 + extra : 0, 30);
   // comment length, disk number, internal and external attributes: 0
   b.writeUInt32LE(big[2] ? u32max : w.offset, 42);
-  b.set(w.name, 46);
+  b.set(name, 46);
   if (extra) {
-    let at = 46 + w.name.length;
+    let at = 46 + name.length;
     b.writeUInt16LE(0x0001, at);
     b.writeUInt16LE(extra, at + 2);
     at += 4;

@@ -49,6 +49,8 @@ export interface Plan {
   entryCount: number;
 }
 
+const noAssets: Asset[] = [];
+
 // Identifiers: question ids first (they are the stable ones; a clash across banks gets -2),
 // then tests, sections and the manifest, all unique across the package.
 export function planPackage(project: Project, options: Pick<EmitOptions, 'asset'>): Plan {
@@ -59,11 +61,11 @@ export function planPackage(project: Project, options: Pick<EmitOptions, 'asset'
   for (const bank of banks) {
     for (const q of bank.questions) {
       const id = ids.take(toNCName(q.id, 'q'));
-      const assets: Asset[] = [];
+      let assets = noAssets; // shared: a million empty arrays would cost ~30 MB
       for (const md of [q.stem.markdown, ...q.options.map((o) => o.text.markdown)]) {
         for (const url of imageUrls(md)) {
           const a = options.asset(bank.id, url);
-          if (a && !assets.includes(a)) assets.push(a);
+          if (a && !assets.includes(a)) assets = [...assets, a];
         }
       }
       for (const a of assets) media.set(a.name, a);
