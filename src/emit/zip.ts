@@ -12,6 +12,8 @@
 // and locator when a count, size or offset passes the 16/32-bit fields, data descriptors for
 // entries streamed without a known size. Info-ZIP's unzip -t checks the result in the tests.
 import zlib from 'node:zlib';
+// Reading back (self-checks of override templates, tests) still uses fflate's streaming Unzip,
+// which understands the ZIP64 extra fields and data descriptors written here.
 import { Unzip, UnzipInflate } from 'fflate';
 import { reiterable, type Contents } from './emitter.js';
 
@@ -20,8 +22,6 @@ export interface ZipEntry {
   contents: Contents;
   /** Store instead of deflating (images are already compressed). */
   store?: boolean;
-  /** Kept for callers: small entries are now always deflated in one call. */
-  small?: boolean;
 }
 
 // DOS date/time fields of 1980-01-01 12:00:00, written as numbers: no clock, no time zone.
