@@ -210,11 +210,21 @@ for (const n of sizes) {
   } else if (examarkBin && big) {
     examarkNote = 'Examark not run at ≥1M: its check compares question ids pairwise (O(n²), ~60 s at 300k) and its convert builds the whole XML as one string, which fails with "Invalid string length" beyond ~200k questions';
   }
+  // Each size is its own project (config here, so qbank.lock.json lives here too). Measured in
+  // the steady state of a project that commits its lock file: one unmeasured build by the code
+  // under test writes it, and every measured lint and build then reads it (and rewrites it
+  // unchanged).
+  writeFileSync(path.join(dir, 'qbank.config.json'), '{}\n');
+  {
+    rmSync(path.join(dir, 'qbank.lock.json'), { force: true });
+    const warm = measure([node, qbank, 'build', ...files, '--out', 'out/warm-up', '--format', 'json', '--quiet'], { cwd: dir, clean: path.join(dir, 'out', 'warm-up') });
+    log(`  lock file written by an unmeasured build (${warm.wall.toFixed(1)} s, exit ${warm.code})`);
+  }
   const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
   log(`${label} (${n} questions in ${files.length} file${files.length > 1 ? 's' : ''}, ${(bytes / 2 ** 20).toFixed(0)} MB)`);
   const measured = runGroup(tasks, big ? bigRuns : runs);
   if (o['no-rules']) {
-    results.sizes[label] = { n, files, bytes, mdBytes: statSync(path.join(dir, 'bank.md')).size, counts: manifest.counts, sha256: manifest.sha256, tasks: measured };
+    results.sizes[label] = { n, files, bytes, lockBytes: statSync(path.join(dir, 'qbank.lock.json'), { throwIfNoEntry: false })?.size ?? 0, mdBytes: statSync(path.join(dir, 'bank.md')).size, counts: manifest.counts, sha256: manifest.sha256, tasks: measured };
     writeResults();
     continue;
   }
@@ -226,7 +236,7 @@ for (const n of sizes) {
   } catch {
     ruleTimes = { error: (rt.stderr || rt.stdout).slice(-500) };
   }
-  results.sizes[label] = { n, files, bytes, mdBytes: statSync(path.join(dir, 'bank.md')).size, counts: manifest.counts, sha256: manifest.sha256, tasks: measured, ruleTimes, ...(examarkNote ? { examarkNote } : {}) };
+  results.sizes[label] = { n, files, bytes, lockBytes: statSync(path.join(dir, 'qbank.lock.json'), { throwIfNoEntry: false })?.size ?? 0, mdBytes: statSync(path.join(dir, 'bank.md')).size, counts: manifest.counts, sha256: manifest.sha256, tasks: measured, ruleTimes, ...(examarkNote ? { examarkNote } : {}) };
   writeResults(); // keep partial results if a later size is interrupted
 }
 results.loadavgEnd = os.loadavg().map((x) => +x.toFixed(2));
@@ -296,7 +306,8 @@ function renderMarkdown() {
   lines.push(`- Banks: \`bench/generate.mjs\`, seed ${r.seed}; four-option questions mostly, with multi-answer, true/false, pinned "Todas" options and ~1% planted near-duplicates; raw text + sidecar .key for qbank, the same questions as Markdown for Examark`);
   lines.push(`- Times are whole-process wall time (Node start-up included), median of the runs; peak RSS is the largest of the runs (${r.rssMethod})`);
   lines.push(`- Examark: ${r.examark.version ? `${r.examark.version}, installed as a dev dependency, run on bank.md in the same run` : r.examark.skipped}`);
-  lines.push(`- Targets built: ${r.targets.join(', ')}`, '');
+  lines.push(`- Targets built: ${r.targets.join(', ')}`);
+  lines.push(`- Each size is a project in the steady state of a committed qbank.lock.json (written by one unmeasured build; ${Object.entries(r.sizes).map(([l, s]) => `${l}: ${(s.lockBytes / 2 ** 20).toFixed(1)} MB`).join(', ')}), read by every lint and build`, '');
   lines.push('## Goals (issue 9)', '', '| goal | measured | met |', '|---|---|---|');
   for (const g of r.goals ?? []) lines.push(`| ${g.name} | ${g.value ?? '–'}${g.note ? ` (${g.note})` : ''} | ${g.pass === null ? 'not measured' : g.pass ? 'yes' : '**no**'} |`);
   lines.push('', '## Times', '', '| task | N | median s (min–max) | CPU s | questions/s | × floor | × faster than Examark | peak RSS MB | exit |', '|---|---|---|---|---|---|---|---|---|');
