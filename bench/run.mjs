@@ -35,6 +35,7 @@ const { values: o } = parseArgs({
     out: { type: 'string' },
     tasks: { type: 'string' }, // only tasks whose id matches this regex (e.g. 'floor|lint')
     'no-rules': { type: 'boolean', default: false }, // skip the in-process per-rule timings
+    'big-timeout': { type: 'string', default: '2400' }, // seconds a task may take at ≥1M
   },
 });
 const sizes = o.sizes.split(',').map(parseSize).sort((a, b) => a - b);
@@ -86,13 +87,15 @@ function stage(source) {
 
 // One timed process: wall time around the spawn, peak RSS from /usr/bin/time -v (children
 // included, so Examark's zip subprocess counts) or from the rss hook.
-function measure(cmd, { cwd, clean }) {
+function measure(cmd, { cwd, clean, timeoutS }) {
   if (clean) rmSync(clean, { recursive: true, force: true });
   const rssFile = path.join(dataRoot, '.rss.txt');
   const logFile = path.join(dataRoot, '.task.log');
   rmSync(rssFile, { force: true });
   const fd = openSync(logFile, 'w');
-  const argv = timeBin ? [timeBin, '-v', '-o', rssFile, ...cmd] : cmd;
+  // coreutils timeout stops a runaway task (exit 124) without leaving its process behind
+  const limited = timeoutS && existsSync('/usr/bin/timeout') ? ['/usr/bin/timeout', String(timeoutS), ...cmd] : cmd;
+  const argv = timeBin ? [timeBin, '-v', '-o', rssFile, ...limited] : limited;
   const env = { ...process.env, NO_COLOR: '1' };
   if (!timeBin) {
     env.QBANK_BENCH_RSS_FILE = rssFile;
@@ -217,11 +220,12 @@ for (const n of sizes) {
   writeFileSync(path.join(dir, 'qbank.config.json'), '{}\n');
   {
     rmSync(path.join(dir, 'qbank.lock.json'), { force: true });
-    const warm = measure([node, qbank, 'build', ...files, '--out', 'out/warm-up', '--format', 'json', '--quiet'], { cwd: dir, clean: path.join(dir, 'out', 'warm-up') });
+    const warm = measure([node, qbank, 'build', ...files, '--out', 'out/warm-up', '--format', 'json', '--quiet'], { cwd: dir, clean: path.join(dir, 'out', 'warm-up'), timeoutS: n >= BIG ? Number(o['big-timeout']) : undefined });
     log(`  lock file written by an unmeasured build (${warm.wall.toFixed(1)} s, exit ${warm.code})`);
   }
   const bytes = files.reduce((sum, f) => sum + statSync(path.join(dir, f)).size, 0);
   log(`${label} (${n} questions in ${files.length} file${files.length > 1 ? 's' : ''}, ${(bytes / 2 ** 20).toFixed(0)} MB)`);
+  if (big) for (const t of tasks) t.timeoutS = Number(o['big-timeout']);
   const measured = runGroup(tasks, big ? bigRuns : runs);
   if (o['no-rules']) {
     results.sizes[label] = { n, files, bytes, lockBytes: statSync(path.join(dir, 'qbank.lock.json'), { throwIfNoEntry: false })?.size ?? 0, mdBytes: statSync(path.join(dir, 'bank.md')).size, counts: manifest.counts, sha256: manifest.sha256, tasks: measured };
@@ -229,7 +233,7 @@ for (const n of sizes) {
     continue;
   }
   log(`  per-rule timings (in-process)`);
-  const rt = spawnSync(node, [path.join(benchDir, 'rule-times.mjs'), path.join(stageDir, 'lib'), ...files.map((f) => path.join(dir, f))], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const rt = spawnSync(node, [path.join(benchDir, 'rule-times.mjs'), path.join(stageDir, 'lib'), ...files.map((f) => path.join(dir, f))], { encoding: 'utf8', maxBuffer: 1 << 26, ...(big ? { timeout: Number(o['big-timeout']) * 1000 } : {}) });
   let ruleTimes;
   try {
     ruleTimes = JSON.parse(rt.stdout.trim().split('\n').pop());
@@ -313,7 +317,7 @@ function renderMarkdown() {
   lines.push('', '## Times', '', '| task | N | median s (min–max) | CPU s | questions/s | × floor | × faster than Examark | peak RSS MB | exit |', '|---|---|---|---|---|---|---|---|---|');
   for (const [label, s] of Object.entries(r.sizes)) {
     for (const t of Object.values(s.tasks)) {
-      lines.push(`| ${t.label} | ${label} | ${t.median.toFixed(2)} (${t.min.toFixed(2)}–${t.max.toFixed(2)}) ×${t.runs} | ${t.cpu?.toFixed(2) ?? '–'} | ${Math.round(t.qps).toLocaleString('en-US')} | ${s2(t.xFloor)} | ${t.xFasterThanExamark ? t.xFasterThanExamark.toFixed(1) + '×' : '–'} | ${t.rssMB === null ? '–' : t.rssMB.toFixed(0)} | ${t.codes.join(',')}${t.ok ? '' : ' **failed**'} |`);
+      lines.push(`| ${t.label} | ${label} | ${t.median.toFixed(2)} (${t.min.toFixed(2)}–${t.max.toFixed(2)}) ×${t.runs} | ${t.cpu?.toFixed(2) ?? '–'} | ${Math.round(t.qps).toLocaleString('en-US')} | ${s2(t.xFloor)} | ${t.xFasterThanExamark ? t.xFasterThanExamark.toFixed(1) + '×' : '–'} | ${t.rssMB === null ? '–' : t.rssMB.toFixed(0)} | ${t.codes.join(',')}${t.codes.includes(124) ? ` **stopped after ${t.timeoutS} s**` : t.ok ? '' : ' **failed**'} |`);
     }
     if (s.examarkNote) lines.push(`| _${s.examarkNote}_ | ${label} | | | | | | | |`);
   }
