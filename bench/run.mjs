@@ -66,7 +66,7 @@ function stage(source) {
   const dir = path.join(dataRoot, '.stage');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const wanted = ['src', 'bin', 'templates', 'sources', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
+  const wanted = ['src', 'bin', 'templates', 'sources', 'qbank.lock.json', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
   let commit;
   if (source === 'worktree') {
     for (const p of wanted) if (existsSync(path.join(repo, p))) cpSync(path.join(repo, p), path.join(dir, p), { recursive: true });
@@ -79,6 +79,9 @@ function stage(source) {
     execFileSync('tar', ['-x', '-C', dir], { input: tar });
   }
   symlinkSync(path.join(repo, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  // the repository has no config: an empty one here stops qbank's search at the stage (as at the
+  // repository root) instead of finding bench/data's projects
+  if (!existsSync(path.join(dir, 'qbank.config.json'))) writeFileSync(path.join(dir, 'qbank.config.json'), '{}\n');
   const tsc = spawnSync(node, [path.join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: dir, encoding: 'utf8' });
   if (tsc.status !== 0) log(`warning: tsc reported errors in the staged ${source} (measuring what it emitted):\n${tsc.stdout.split('\n').slice(0, 8).join('\n')}`);
   if (!existsSync(path.join(dir, 'lib/cli/main.js'))) throw new Error('the staged build produced no lib/cli/main.js');
@@ -153,8 +156,6 @@ function runGroup(all, n) {
 
 // ---- main -----------------------------------------------------------------------------------
 mkdirSync(dataRoot, { recursive: true });
-// stop qbank's config search here, so a config elsewhere in the tree cannot change what is measured
-writeFileSync(path.join(dataRoot, 'qbank.config.json'), '{}\n');
 const started = new Date();
 log(`qbank benchmark: sizes ${sizes.map(sizeLabel).join(', ')}, ${runs} runs (${bigRuns} at ≥1M), source ${o.source}`);
 const { dir: stageDir, commit } = stage(o.source);
