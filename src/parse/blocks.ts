@@ -33,7 +33,7 @@ export interface Blocks {
   diagnostics: Diagnostic[];
 }
 
-const numberLine = /^(?:(quest(?:ão|ao|ion)|pergunta|pregunta)\s*)?(\d{1,6})\s*([.)]?)$/i;
+const numberLine = /^(?:(quest(?:ão|ao|ion)|pergunta|pregunta)\s*)?(\d{1,9})\s*([.)]?)$/i;
 const commentLine = /^<!--([\s\S]*?)-->$/;
 const keyBlockLine = /^(gabarito|answers?|answer key|respostas|respuestas|chave de respostas)\s*:\s*(.*)$/i;
 export const headerKeys = ['title', 'category', 'points', 'tags', 'shuffle', 'lang'] as const;

@@ -230,3 +230,10 @@ describe('key comments', () => {
     expect(bank.questions[0]!.key).toEqual([0, 2]);
   });
 });
+
+describe('large banks', () => {
+  it('question numbers up to 9 digits start questions (a million-question bank)', () => {
+    const { bank } = parseText('999999\nS?\nA\nB\n1000000\nT?\nC\nD\n');
+    expect(bank.questions.map((q) => q.number)).toEqual([999999, 1000000]);
+  });
+});

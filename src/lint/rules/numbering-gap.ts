@@ -29,7 +29,7 @@ Good: \`1\`, \`2\`, \`3\`.`,
         // An option that is a bare number above the expected next one, followed by more
         // options, is most likely a mis-numbered question line.
         q.options.forEach((o, i) => {
-          const m = /^(\d{1,6})[.)]?$/.exec(o.text.markdown.trim());
+          const m = /^(\d{1,9})[.)]?$/.exec(o.text.markdown.trim());
           if (m && Number(m[1]) > q.number + 1 && i < q.options.length - 1)
             report({ at: o.text.span, questionId: q.id, message: messages.numberOption(q.number, o.text.markdown.trim(), q.number + 1), hint: `If "${m[1]}" starts a new question, renumber it ${q.number + 1} or put a blank line before it` });
         });
