@@ -50,6 +50,9 @@ export function parseKeyLine(
         line,
         column,
       });
+      // the entry being read is unreliable ("3: A,Cx"): drop it whole, so its question is
+      // reported as unkeyed instead of silently keyed with half the letters
+      if (current) current.letters.length = 0;
       failed = current;
       break;
     }

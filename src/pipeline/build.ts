@@ -130,15 +130,17 @@ export async function writeOutput(outDir: string, files: EmittedFile[], hooks?: 
   await writeAtomically(outDir, files, hooks);
 }
 
-// For --skip-invalid: drop questions with an error finding, and whole files with an error that
-// belongs to no single question (a key-file syntax error, stray text: their data is suspect).
+// For --skip-invalid: drop questions with an error finding, and whole bank files with an error
+// that belongs to no single question (stray text, bad encoding: their data is suspect).
 export function withoutInvalid(project: Project, diagnostics: Diagnostic[]): { project: Project; skipped: { file: string; number: number; id: string }[] } {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const bad = new Set(errors.filter((d) => d.questionId).map((d) => d.questionId!));
   const badFiles = new Set(errors.filter((d) => !d.questionId).map((d) => d.file));
   const skipped: { file: string; number: number; id: string }[] = [];
   const banks = project.banks.map((b) => {
-    const wholeFile = badFiles.has(b.path) || (b.keyPath !== undefined && badFiles.has(b.keyPath));
+    // An error in the key file alone (unreadable entry, unknown question) leaves the questions it
+    // could not key with their own missing-answer error, so they are skipped one by one.
+    const wholeFile = badFiles.has(b.path);
     return {
       ...b,
       questions: b.questions.filter((q) => {

@@ -73,6 +73,14 @@ describe('build', () => {
     expect(ir.banks[0].questions.map((q: { number: number }) => q.number)).toEqual([1]);
   });
 
+  it('--skip-invalid: a key-file error skips only the questions it leaves unkeyed', async () => {
+    const dir = tempProject({ 'sources/a.txt': '1\nS1?\nA\nB\n2\nS2?\nC\nD\n3\nS3?\nE\nF\n', 'sources/a.key': '1: A\n2: B,Cx\n3: B\n9: A\n' });
+    const r = await runCli(['build', '--skip-invalid', '-f', 'json'], dir);
+    expect(r.stderr).toContain('skipped sources/a.txt question 2');
+    const ir = JSON.parse(readFileSync(path.join(dir, 'dist/bank.json'), 'utf8'));
+    expect(ir.banks[0].questions.map((q: { number: number; key: number[] }) => [q.number, q.key])).toEqual([[1, [0]], [3, [1]]]);
+  });
+
   it('leaves no temp folders behind', async () => {
     const dir = tempProject(good);
     await runCli(['build', '-f', 'json'], dir);
