@@ -5,22 +5,12 @@ import { describe, expect, it } from 'vitest';
 import type { Bank, Project, Question } from '../../src/ir/schema.js';
 import rule from '../../src/lint/rules/near-duplicate.js';
 import { lintProject } from '../../src/lint/run-lint.js';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/emit/html/random.js';
 
 const span = (file: string, line: number) => ({ file, line, column: 1, endLine: line, endColumn: 2 });
 
 function makeProject(n: number, planted: number) {
-  const r = rng(42);
+  const r = seededRandom(42);
   const int = (k: number) => Math.floor(r() * k);
   // Zipf-like vocabulary: a few very common words, a long tail of rare ones
   const vocab = Array.from({ length: 6000 }, (_, i) => `pal${i.toString(36)}`);
