@@ -70,7 +70,7 @@ export async function runLint(inputs: string[], o: LintFlags, io: Io): Promise<n
   // Findings name the questions by their locked ids; without a lock file the parser's ids are the same.
   const { diagnostics, ids } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ...(onlyFiles ? { onlyFiles } : {}), ids: { root, partial: inputs.length > 0, onlyIfLocked: !o.frozenIds } });
   const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-  const out = await reporter(shown, { color: !o.output && useColor(io.stdout, io.env) });
+  const out = await reporter(shown, { color: !o.output && useColor(io.stdout, io.env), all: diagnostics });
   if (o.output) {
     const file = path.resolve(io.cwd, o.output);
     await mkdir(path.dirname(file), { recursive: true });

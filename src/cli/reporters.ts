@@ -12,6 +12,7 @@ import { formatText } from '../report/text.js';
 
 export interface ReportContext {
   color: boolean;
+  all?: Diagnostic[]; // unfiltered findings, for summary lines
 }
 
 let pkg: { version: string; homepage?: string } | undefined;
@@ -21,7 +22,7 @@ function packageInfo(): { version: string; homepage?: string } {
 }
 
 export const reporters: Record<string, (diags: Diagnostic[], ctx: ReportContext) => string | Promise<string>> = {
-  text: (d, ctx) => formatText(d, { color: ctx.color }),
+  text: (d, ctx) => formatText(d, { color: ctx.color, ...(ctx.all ? { all: ctx.all } : {}) }),
   json: (d) => formatJson(d),
   sarif: (d) => {
     const { version, homepage } = packageInfo();

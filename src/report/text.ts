@@ -5,6 +5,8 @@ import type { Diagnostic } from '../ir/diagnostic.js';
 
 export interface TextOptions {
   color: boolean;
+  /** Every finding, when `diags` is a filtered view (--quiet): the summary counts these. */
+  all?: Diagnostic[];
 }
 
 export function summarize(diags: Diagnostic[]): { errors: number; warnings: number; infos: number } {
@@ -23,7 +25,7 @@ export function formatText(diags: Diagnostic[], opts: TextOptions): string {
     const hint = d.hint ? `\n    ${c.dim('→ ' + d.hint)}` : '';
     return `${loc}  ${sev[d.severity]}  ${d.message}  ${c.dim(d.ruleId)}${hint}`;
   });
-  const s = summarize(diags);
+  const s = summarize(opts.all ?? diags);
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const summary = `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}`;
   lines.push(s.errors ? c.red(c.bold(summary)) : s.warnings ? c.yellow(summary) : c.green(summary));

@@ -16,6 +16,10 @@ describe('exit codes', () => {
     const dir = tempProject({ 'sources/a.txt': '1\nS?\na) A\nb) B\nd) C\n', 'sources/a.key': '1: A' });
     expect((await runCli(['lint'], dir)).code).toBe(0);
     expect((await runCli(['lint', '--max-warnings', '0'], dir)).code).toBe(1);
+    // --quiet hides the warnings but the summary still counts them
+    const quiet = await runCli(['lint', '--quiet'], dir);
+    expect(quiet.stdout).not.toContain('inconsistent-lettering');
+    expect(quiet.stdout).toMatch(/0 errors, [1-9]\d* warnings?/);
   });
   it('2 for usage errors, with a one-line message and no stack trace', async () => {
     const dir = tempProject(good);
