@@ -6,9 +6,9 @@
 // that marks exactly the keyed answers (the <and>/<not> form for multiple answers).
 import type { Diagnostic } from '../../ir/diagnostic.js';
 import type { EmittedFile } from '../emitter.js';
-import { findAll, maxCheckedEntry, unzipped, type CheckedEntry } from '../qti21/check.js';
+import { findAll, unzipped, xmlEntries, type CheckedEntry } from '../qti21/check.js';
 import { describeTemplates } from '../qti21/layout.js';
-import { arr, attr, child, readXml, text, type XmlNode } from '../qti21/xml-check.js';
+import { arr, attr, child, text, type XmlNode } from '../qti21/xml-check.js';
 import { canvasType, type CanvasPlan, type CanvasQuiz } from './index.js';
 
 function fields(item: XmlNode): Map<string, string> {
@@ -74,39 +74,30 @@ export function checkCanvasPackage(file: EmittedFile, plan: CanvasPlan, read: It
     diags.push({ ruleId: 'emit/canvas', severity, message: `${file.path}: ${entry} ${message}`, hint: `Rendered by ${describeTemplates(file, entry)}; fix or remove an overriding template`, ...where });
   const entries = new Set<string>();
   let manifest: XmlNode | undefined;
-  const dec = new TextDecoder();
-  for (const e of read) {
-    entries.add(e.name);
-    if (!e.name.endsWith('.xml')) continue;
-    const quiz = quizzes.get(e.name) ?? metas.get(e.name);
-    const where = quiz ? { file: quiz.bank.path, line: 1, column: 1 } : fallback;
-    if (e.tooLarge) {
-      report(where, e.name, `was not self-checked (${e.size} bytes is over ${maxCheckedEntry})`, 'warning');
-      continue;
-    }
-    const r = readXml(dec.decode(e.data));
-    if ('problem' in r) {
-      report(where, e.name, `is not well-formed XML (line ${r.problem.line}: ${r.problem.message})`);
-      continue;
-    }
-    if (e.name === 'imsmanifest.xml') manifest = r.doc;
-    else if (quizzes.has(e.name)) {
-      const qz = quizzes.get(e.name)!;
-      const assessment = child(child(r.doc, 'questestinterop'), 'assessment');
-      if (!assessment) report(where, e.name, 'has no questestinterop/assessment');
-      else if (attr(assessment, 'ident') !== qz.ident) report(where, e.name, `assessment ident is "${attr(assessment, 'ident')}", expected the folder name "${qz.ident}"`);
-      const items = findAll(r.doc, 'item');
-      if (items.length !== qz.items.length) report(where, e.name, `holds ${items.length} items, the bank has ${qz.items.length} questions`);
+  const whereOf = (name: string) => {
+    const quiz = quizzes.get(name) ?? metas.get(name);
+    return quiz ? { file: quiz.bank.path, line: 1, column: 1 } : fallback;
+  };
+  for (const { name, doc } of xmlEntries(read, entries, whereOf, report)) {
+    const where = whereOf(name);
+    if (name === 'imsmanifest.xml') manifest = doc;
+    else if (quizzes.has(name)) {
+      const qz = quizzes.get(name)!;
+      const assessment = child(child(doc, 'questestinterop'), 'assessment');
+      if (!assessment) report(where, name, 'has no questestinterop/assessment');
+      else if (attr(assessment, 'ident') !== qz.ident) report(where, name, `assessment ident is "${attr(assessment, 'ident')}", expected the folder name "${qz.ident}"`);
+      const items = findAll(doc, 'item');
+      if (items.length !== qz.items.length) report(where, name, `holds ${items.length} items, the bank has ${qz.items.length} questions`);
       items.forEach((item, i) => {
         const it = qz.items[i];
         if (!it) return;
         const at = { file: it.q.span.file, line: it.q.span.line, column: it.q.span.column, questionId: it.q.id };
-        for (const p of checkCanvasItem(item, it).slice(0, 5)) report(at, e.name, `does not match question ${it.q.number}: ${p}`);
+        for (const p of checkCanvasItem(item, it).slice(0, 5)) report(at, name, `does not match question ${it.q.number}: ${p}`);
       });
-    } else if (metas.has(e.name)) {
-      const qz = metas.get(e.name)!;
-      const id = attr(child(r.doc, 'quiz'), 'identifier');
-      if (id !== qz.ident) report(where, e.name, `quiz identifier is "${id}", expected "${qz.ident}" (Canvas would drop the title and settings)`);
+    } else if (metas.has(name)) {
+      const qz = metas.get(name)!;
+      const id = attr(child(doc, 'quiz'), 'identifier');
+      if (id !== qz.ident) report(where, name, `quiz identifier is "${id}", expected "${qz.ident}" (Canvas would drop the title and settings)`);
     }
   }
   for (const path of ['imsmanifest.xml', ...quizzes.keys(), ...metas.keys(), ...plan.images.map((i) => i.href)]) if (!entries.has(path)) report(fallback, path, 'is missing from the package');

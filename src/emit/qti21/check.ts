@@ -13,7 +13,7 @@ import { arr, attr, isNCName, readXml, text, type XmlNode } from './xml-check.js
 
 export const maxCheckedEntry = 64 << 20;
 
-type Where = { file: string; line: number; column: number; questionId?: string };
+export type Where = { file: string; line: number; column: number; questionId?: string };
 
 /** Depth-first search for elements named `name` (templates may wrap things in extra elements). */
 export function findAll(n: unknown, name: string, out: XmlNode[] = []): XmlNode[] {
@@ -137,6 +137,30 @@ export type CheckedEntry = { name: string; data: Uint8Array; size: number; tooLa
 /** The package's entries read back from the emitted zip. */
 export const unzipped = (file: EmittedFile): Iterable<CheckedEntry> => unzipChunks(file.contents, { maxSize: maxCheckedEntry });
 
+/**
+ * The XML entries of a package, parsed, for the QTI 2.1 and Canvas self-checks. Every entry name
+ * is added to `seen`; an entry too large to check or not well-formed is reported here and skipped.
+ */
+export function* xmlEntries(
+  read: Iterable<CheckedEntry>,
+  seen: Set<string>,
+  whereOf: (name: string) => Where,
+  report: (where: Where, entry: string, message: string, severity?: Diagnostic['severity']) => void,
+): Generator<{ name: string; doc: XmlNode }> {
+  const dec = new TextDecoder('utf-8', { fatal: false });
+  for (const e of read) {
+    seen.add(e.name);
+    if (!e.name.endsWith('.xml')) continue;
+    if (e.tooLarge) {
+      report(whereOf(e.name), e.name, `was not self-checked (${e.size} bytes is over ${maxCheckedEntry})`, 'warning');
+      continue;
+    }
+    const r = readXml(dec.decode(e.data));
+    if ('problem' in r) report(whereOf(e.name), e.name, `is not well-formed XML (line ${r.problem.line}: ${r.problem.message})`);
+    else yield { name: e.name, doc: r.doc };
+  }
+}
+
 /** Checks `entries` (all of the package, or the files of a sampled plan) against `plan`. */
 export function checkPackage(file: EmittedFile, plan: Plan, read: Iterable<CheckedEntry> = unzipped(file)): Diagnostic[] {
   const diags: Diagnostic[] = [];
@@ -147,24 +171,17 @@ export function checkPackage(file: EmittedFile, plan: Plan, read: Iterable<Check
     diags.push({ ruleId: 'emit/qti21', severity, message: `${file.path}: ${entry} ${message}`, hint: `Rendered by ${describeTemplates(file, entry)}; fix or remove an overriding template`, ...where });
   const entries = new Set<string>();
   let manifest: XmlNode | undefined;
-  const dec = new TextDecoder('utf-8', { fatal: false });
-  for (const e of read) {
-    entries.add(e.name);
-    if (!e.name.endsWith('.xml')) continue;
-    const it = items.get(e.name);
-    const test = tests.get(e.name);
-    const where: Where = it ? { file: it.q.span.file, line: it.q.span.line, column: it.q.span.column, questionId: it.q.id } : test ? { file: test.bank.path, line: 1, column: 1 } : fallback;
-    if (e.tooLarge) {
-      report(where, e.name, `was not self-checked (${e.size} bytes is over ${maxCheckedEntry})`, 'warning');
-      continue;
-    }
-    const r = readXml(dec.decode(e.data));
-    if ('problem' in r) {
-      report(where, e.name, `is not well-formed XML (line ${r.problem.line}: ${r.problem.message})`);
-      continue;
-    }
-    const problems = it ? checkItemDoc(r.doc, it) : test ? checkTestDoc(r.doc, test) : e.name === 'imsmanifest.xml' ? ((manifest = r.doc), []) : [];
-    for (const p of problems.slice(0, 5)) report(where, e.name, it ? `does not match question ${it.q.number}: ${p}` : p);
+  const whereOf = (name: string): Where => {
+    const it = items.get(name);
+    const test = tests.get(name);
+    return it ? { file: it.q.span.file, line: it.q.span.line, column: it.q.span.column, questionId: it.q.id } : test ? { file: test.bank.path, line: 1, column: 1 } : fallback;
+  };
+  for (const { name, doc } of xmlEntries(read, entries, whereOf, report)) {
+    const it = items.get(name);
+    const test = tests.get(name);
+    const where = whereOf(name);
+    const problems = it ? checkItemDoc(doc, it) : test ? checkTestDoc(doc, test) : name === 'imsmanifest.xml' ? ((manifest = doc), []) : [];
+    for (const p of problems.slice(0, 5)) report(where, name, it ? `does not match question ${it.q.number}: ${p}` : p);
   }
   for (const path of ['imsmanifest.xml', ...items.keys(), ...tests.keys()]) if (!entries.has(path)) report(fallback, path, 'is missing from the package');
   if (manifest) for (const p of checkManifestDoc(manifest, plan, entries).slice(0, 20)) report(fallback, 'imsmanifest.xml', p);
