@@ -10,15 +10,22 @@ type Element = DefaultTreeAdapterMap['element'];
 // references, so they are dropped rather than escaped (a bank pasted from Word can hold them).
 const invalidXmlChars = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+// Any control character or surrogate: without one (nearly every text) nothing can be invalid,
+// and a test is much cheaper than the lookaround replace above.
+const maybeInvalid = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 export function stripInvalidXmlChars(s: string): string {
-  return s.replace(invalidXmlChars, '');
+  return maybeInvalid.test(s) ? s.replace(invalidXmlChars, '') : s;
 }
 
 const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const xmlSpecial = /[&<>"']/;
+const xmlSpecials = /[&<>"']/g;
 
 /** Escapes text for element content and for attribute values in either quote style. */
 export function escapeXml(s: string): string {
-  return stripInvalidXmlChars(s).replace(/[&<>"']/g, (c) => xmlEntities[c]!);
+  const t = stripInvalidXmlChars(s);
+  return xmlSpecial.test(t) ? t.replace(xmlSpecials, (c) => xmlEntities[c]!) : t;
 }
 
 // `]]>` cannot be split inside CDATA by escaping; texts go through escapeXml instead, so qbank
@@ -67,7 +74,10 @@ export function toXhtml(html: string, profile: XhtmlProfile): string {
   // Plain text (the usual stem or option) comes back from renderHtml with only the references
   // below, which mean the same in XML: skip the parser for it.
   // "]]>" is the one sequence XML forbids in text that HTML allows.
-  if (!html.includes('<') && !unknownReference.test(html)) return stripInvalidXmlChars(html).replace(/]]>/g, ']]&gt;');
+  if (!html.includes('<') && !(html.includes('&') && unknownReference.test(html))) {
+    const t = stripInvalidXmlChars(html);
+    return t.includes(']]>') ? t.replace(/]]>/g, ']]&gt;') : t;
+  }
   const out: string[] = [];
   for (const node of parseFragment(html).childNodes) writeNode(node, profile, out);
   return out.join('');

@@ -69,8 +69,13 @@ function literalAmpGt(md: string): boolean {
   return !hasMarkdown(md.replace(/[&>]/g, ''));
 }
 
+const htmlSpecial = /[&<>"']/;
+const htmlSpecials = /[&<>"']/g;
+const htmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+// Most texts hold none of the five: test once rather than copy them through replace().
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return htmlSpecial.test(s) ? s.replace(htmlSpecials, (c) => htmlEntities[c]!) : s;
 }
 
 let parser: Processor<Root> | undefined;

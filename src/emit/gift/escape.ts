@@ -2,10 +2,12 @@
 // and `\n`; everything else is literal. Escaping every special (not only the ones Moodle trips
 // on) keeps stricter readers such as gift-pegjs happy, and `\n` keeps a multi-line text on one
 // physical line, so no blank line or `//` at a line start can split or swallow a question.
+const special = /[\\~=#{}:\r\n]/;
 const specials = /[\\~=#{}:\r\n]/g;
 
 export function escapeGift(s: string): string {
-  return s.replace(/\r\n?/g, '\n').replace(specials, (c) => (c === '\n' ? '\\n' : `\\${c}`));
+  if (!special.test(s)) return s;
+  return (s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s).replace(specials, (c) => (c === '\n' ? '\\n' : `\\${c}`));
 }
 
 // Answers are read by stricter parsers than Moodle, so three starts/sequences that are plain

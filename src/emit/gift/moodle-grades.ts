@@ -46,9 +46,14 @@ export interface Weights {
 
 /** Weights for a question, or undefined when Moodle's grade list cannot express its key. */
 export function answerWeights(q: Pick<Question, 'type' | 'key' | 'options'>): Weights | undefined {
-  const correct = new Set(q.key);
   const multiple = q.type === 'multiple' || q.key.length > 1;
-  if (!multiple) return { weights: q.options.map((_, i) => (correct.has(i) ? 100 : 0)), multiple };
+  if (!multiple) {
+    const k = q.key.length === 1 ? q.key[0] : -1;
+    const weights: number[] = [];
+    for (let i = 0; i < q.options.length; i++) weights.push(i === k ? 100 : 0);
+    return { weights, multiple };
+  }
+  const correct = new Set(q.key);
   const split = positiveSplit(correct.size);
   if (!split) return undefined;
   const penalty = wrongPenalty(q.options.length - correct.size);
@@ -58,5 +63,6 @@ export function answerWeights(q: Pick<Question, 'type' | 'key' | 'options'>): We
 
 /** Moodle's own spelling of a grade: 33.33333, 12.5, -100. */
 export function formatWeight(w: number): string {
-  return String(Number(w.toFixed(5)));
+  // most weights and points are whole numbers, which toFixed would only pad and strip again
+  return Number.isInteger(w) ? String(w) : String(Number(w.toFixed(5)));
 }

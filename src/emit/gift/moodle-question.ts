@@ -66,14 +66,24 @@ export function moodleTag(tag: string): string {
 // the stem's first words make it readable. Moodle strips anything tag-like from names
 // (PARAM_TEXT), so angle brackets become look-alikes instead of disappearing.
 export function questionName(q: Question, width: number): string {
-  let plain = renderPlain(q.stem.markdown).replace(/\s+/g, ' ').trim();
+  let plain = collapseSpace(renderPlain(q.stem.markdown));
   if (afterCodePoints(plain, 80) !== undefined) {
     const cut = plain.slice(0, afterCodePoints(plain, 79));
     const space = cut.lastIndexOf(' ');
     plain = (space > 40 ? cut.slice(0, space) : cut) + '…';
   }
-  plain = plain.replace(/</g, '‹').replace(/>/g, '›').replace(/&&+/g, '&');
+  if (angleOrAmp.test(plain)) plain = plain.replace(/</g, '‹').replace(/>/g, '›').replace(/&&+/g, '&');
   return `${String(q.number).padStart(width, '0')} ${plain}`.trim();
+}
+
+const angleOrAmp = /[<>]|&&/;
+// `\s` other than a lone space between words: only then does collapsing change the text
+// (most stems are one line of single-spaced words, and replace() would copy each of them).
+const oddSpace = /[^\S ]|\s\s|^\s|\s$/;
+
+/** `s` with every run of whitespace made one space, trimmed. */
+export function collapseSpace(s: string): string {
+  return oddSpace.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 export function numberWidth(bank: Bank): number {
@@ -82,38 +92,63 @@ export function numberWidth(bank: Bank): number {
   return Math.max(2, String(max).length);
 }
 
+const noFeedback = (): string => '';
+
+// One object literal of a fixed shape per question (no spreads or per-call closures): this runs
+// for every question of both Moodle targets, twice when the self-check re-reads it.
 export function toMoodleQuestion(q: Question, width: number, html: HtmlRenderer): MoodleQuestion {
-  const text = (t: Text | null | undefined): string => (t ? html(t.markdown).trim() : '');
   const fb = q.feedback;
+  const text = (t: Text | null | undefined): string => (t ? html(t.markdown).trim() : '');
+  const options = q.options;
   const ti = q.type === 'truefalse' && q.key.length === 1 ? trueIndex(q) : undefined;
   const w = answerWeights(q);
-  const optionFeedback = (i: number) => text(fb?.options?.[i]);
-  const base = {
+  const correctFeedbackHtml = fb?.correct ? text(fb.correct) : '';
+  const incorrectFeedbackHtml = fb?.incorrect ? text(fb.incorrect) : '';
+  const optionFeedback = fb?.options ? (i: number) => text(fb.options![i]) : noFeedback;
+  let shuffle = q.shuffle;
+  let upper = options.length > 0;
+  for (const o of options) {
+    if (o.fixed) shuffle = false;
+    const l = o.letter;
+    if (upper && (l === undefined || l.length !== 1 || l < 'A' || l > 'Z')) upper = false;
+  }
+  const m: MoodleQuestion = {
     question: q,
+    kind: 'multichoice',
     name: questionName(q, width),
     stemHtml: text(q.stem),
-    generalFeedbackHtml: text(fb?.general),
-    correctFeedbackHtml: text(fb?.correct),
-    incorrectFeedbackHtml: text(fb?.incorrect),
-    shuffle: q.shuffle && !q.options.some((o) => o.fixed),
-    numbering: q.options.length > 0 && q.options.every((o) => o.letter !== undefined && o.letter.length === 1 && o.letter >= 'A' && o.letter <= 'Z') ? ('ABCD' as const) : ('abc' as const),
-    tags: [...new Set(q.tags.map(moodleTag).filter((t) => t !== ''))],
+    generalFeedbackHtml: fb?.general ? text(fb.general) : '',
+    correctFeedbackHtml,
+    incorrectFeedbackHtml,
+    answers: [],
+    multiple: w?.multiple ?? true,
+    shuffle,
+    numbering: upper ? 'ABCD' : 'abc',
+    truth: false,
+    trueFeedbackHtml: '',
+    falseFeedbackHtml: '',
+    tags: moodleTags(q.tags),
     unweighable: w === undefined,
   };
   if (ti !== undefined) {
     const truth = q.key[0] === ti;
     const right = truth ? ti : 1 - ti;
-    const feedbackFor = (i: number) => optionFeedback(i) || (i === right ? base.correctFeedbackHtml : base.incorrectFeedbackHtml);
-    return { ...base, kind: 'truefalse', answers: [], multiple: false, truth, trueFeedbackHtml: feedbackFor(ti), falseFeedbackHtml: feedbackFor(1 - ti) };
+    const feedbackFor = (i: number) => optionFeedback(i) || (i === right ? correctFeedbackHtml : incorrectFeedbackHtml);
+    m.kind = 'truefalse';
+    m.multiple = false;
+    m.truth = truth;
+    m.trueFeedbackHtml = feedbackFor(ti);
+    m.falseFeedbackHtml = feedbackFor(1 - ti);
+    return m;
   }
-  const weights = w?.weights ?? q.options.map(() => 0);
-  return {
-    ...base,
-    kind: 'multichoice',
-    answers: q.options.map((o, i) => ({ html: text(o.text), weight: weights[i]!, feedbackHtml: optionFeedback(i) })),
-    multiple: w?.multiple ?? true,
-    truth: false,
-    trueFeedbackHtml: '',
-    falseFeedbackHtml: '',
-  };
+  const weights = w?.weights;
+  const answers: MoodleAnswer[] = new Array(options.length);
+  for (let i = 0; i < options.length; i++) answers[i] = { html: text(options[i]!.text), weight: weights ? weights[i]! : 0, feedbackHtml: optionFeedback(i) };
+  m.answers = answers;
+  return m;
+}
+
+function moodleTags(tags: string[]): string[] {
+  if (tags.length === 0) return [];
+  return [...new Set(tags.map(moodleTag).filter((t) => t !== ''))];
 }

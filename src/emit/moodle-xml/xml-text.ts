@@ -9,7 +9,8 @@ export { escapeXml };
 export const xmlSafe = stripInvalidXmlChars;
 
 export function cdata(s: string): string {
-  return `<![CDATA[${xmlSafe(s).replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
+  const t = xmlSafe(s);
+  return `<![CDATA[${t.includes(']]>') ? t.replace(/]]>/g, ']]]]><![CDATA[>') : t}]]>`;
 }
 
 // Inside <!-- … --> only `--` is forbidden (and a final `-`).
