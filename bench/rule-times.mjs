@@ -31,16 +31,21 @@ t0 = now();
 ProjectSchema.safeParse(irSample ? irSample(project) : project);
 phases.validate = ms(t0);
 const text = await lib('lint/text.js').catch(() => ({}));
-t0 = now();
-if (text.normalized) for (const b of project.banks) for (const q of b.questions) { text.normalized(q.stem); for (const o of q.options) text.normalized(o.text); }
-phases.normalize = ms(t0);
+// One text cache (as one lint run has) spans the normalisation phase and the per-rule runs.
 const perRule = [];
-for (const rule of rules) {
-  if (rule.fromParser) continue;
+const phase = () => {
   t0 = now();
-  const found = lintProject(project, [], { rules: [rule] });
-  perRule.push({ rule: rule.id, ms: ms(t0), findings: found.length });
-}
+  if (text.normalized) for (const b of project.banks) for (const q of b.questions) { text.normalized(q.stem); for (const o of q.options) text.normalized(o.text); }
+  phases.normalize = ms(t0);
+  for (const rule of rules) {
+    if (rule.fromParser) continue;
+    t0 = now();
+    const found = lintProject(project, [], { rules: [rule] });
+    perRule.push({ rule: rule.id, ms: ms(t0), findings: found.length });
+  }
+};
+if (text.withTextCache) text.withTextCache(phase);
+else phase();
 t0 = now();
 const all = lintProject(project, diagnostics);
 phases.lintAll = ms(t0);

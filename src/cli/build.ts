@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
-import { emitAll, loadAndLint, resolveTargets, withoutInvalid, writeOutput } from '../pipeline/build.js';
+import { buildOutput, loadAndLint, resolveTargets, withoutInvalid } from '../pipeline/build.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
 import { saveLock } from '../ids/apply-lock.js';
 import { formatIdReport } from '../ids/report.js';
@@ -92,22 +92,19 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
     for (const q of r.skipped) io.stderr.write(`skipped ${q.file} question ${q.number}\n`);
   }
   const outDir = path.resolve(io.cwd, o.out ?? (config.out ? path.join(root, config.out) : 'dist'));
-  const { files, diagnostics: emitDiags } = await emitAll(toEmit, { cwd: io.cwd, targets, asset, templateDirs: (o.templates ?? []).map((t) => path.resolve(io.cwd, t)), onTarget: (t, i, n) => progress.step(`emitting ${t}`, i, n) });
+  const out = await buildOutput(toEmit, outDir, { cwd: io.cwd, targets, asset, templateDirs: (o.templates ?? []).map((t) => path.resolve(io.cwd, t)), onTarget: (t, i, n) => progress.step(`emitting and writing ${t}`, i, n) });
   progress.clear();
-  timing('emit');
-  if (emitDiags.some((d) => d.severity === 'error')) {
-    io.stderr.write(formatText(emitDiags, { color }));
+  timing('emit and write');
+  if (!out.written) {
+    io.stderr.write(formatText(out.diagnostics, { color }));
     io.stderr.write('qbank: nothing was written because an output failed its self-check\n');
     return 1;
   }
-  progress.step('writing');
-  await writeOutput(outDir, files);
   // After the outputs: a build that failed to write leaves the old ids in force.
   const lockWritten = ids ? await saveLock(ids) : false;
   progress.end();
-  timing('write');
   if (ids && !o.quiet) io.stderr.write(formatIdReport(ids, { cwd: io.cwd, written: lockWritten, verbose: o.verbose }));
   const count = toEmit.banks.reduce((n, b) => n + b.questions.length, 0);
-  if (!o.quiet) io.stderr.write(`qbank: wrote ${files.length} file${files.length === 1 ? '' : 's'} (${count} questions, ${targets.join(', ')}) to ${path.relative(io.cwd, outDir) || '.'}\n`);
+  if (!o.quiet) io.stderr.write(`qbank: wrote ${out.files} file${out.files === 1 ? '' : 's'} (${count} questions, ${targets.join(', ')}) to ${path.relative(io.cwd, outDir) || '.'}\n`);
   return s.errors > 0 ? 1 : 0;
 }

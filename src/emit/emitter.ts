@@ -6,7 +6,8 @@ import type { Project } from '../ir/schema.js';
 import type { TemplateSet } from './templates.js';
 import type { AssetLookup } from '../pipeline/assets.js';
 
-// Large outputs are chunks, never one giant string (V8 strings top out near 512 MB).
+// Large outputs are chunks, never one giant string (V8 strings top out near 512 MB). The writer
+// batches chunks, so a yielded Uint8Array must not be reused for the next one.
 export type Contents = string | Uint8Array | Iterable<string | Uint8Array>;
 
 export interface EmittedFile {

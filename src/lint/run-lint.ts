@@ -9,6 +9,7 @@ import type { Project, Span } from '../ir/schema.js';
 import { resolveRuleId, rules as allRules } from './index.js';
 import type { Rule } from './define-rule.js';
 import { applyDirectives, readDirectives } from './suppress.js';
+import { withTextCache } from './text.js';
 
 export interface LintOptions {
   config?: Pick<Config, 'rules' | 'overrides'>;
@@ -34,6 +35,10 @@ function canonical(map: Record<string, RuleSetting>): Record<string, RuleSetting
 }
 
 export function lintProject(project: Project, parseDiagnostics: Diagnostic[], opts: LintOptions = {}): Diagnostic[] {
+  return withTextCache(() => lintWithCache(project, parseDiagnostics, opts));
+}
+
+function lintWithCache(project: Project, parseDiagnostics: Diagnostic[], opts: LintOptions): Diagnostic[] {
   const rules = opts.rules ?? allRules;
   const globalRules = canonical(opts.config?.rules ?? {});
   const overrides = (opts.config?.overrides ?? []).map((o) => ({ match: picomatch(o.files, { dot: true }), rules: canonical(o.rules) }));

@@ -18,6 +18,10 @@ export function safeJoin(root: string, rel: string): string {
 }
 
 
+// Chunks are gathered into ~1 MB writes: a zip of 100k small entries arrives as 300k small
+// byte chunks, and one awaited write each was a second of a 100k-question build.
+const BATCH = 1 << 20;
+
 async function writeOne(file: string, contents: EmittedFile['contents']): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const fh = await open(file, 'wx');
@@ -26,26 +30,33 @@ async function writeOne(file: string, contents: EmittedFile['contents']): Promis
       await fh.writeFile(contents);
       return;
     }
-    // batch small chunks into ~1 MB writes
-    let buf: string[] = [];
+    let text: string[] = [];
+    let bytes: Uint8Array[] = [];
     let size = 0;
+    const textToBytes = () => {
+      if (text.length) bytes.push(Buffer.from(text.join('')));
+      text = [];
+    };
+    const flush = async () => {
+      if (bytes.length === 0) await fh.write(text.join(''));
+      else {
+        textToBytes();
+        await fh.writev(bytes);
+      }
+      text = [];
+      bytes = [];
+      size = 0;
+    };
     for (const part of contents) {
-      if (typeof part === 'string') {
-        buf.push(part);
-        size += part.length;
-      } else {
-        if (buf.length) await fh.write(buf.join(''));
-        buf = [];
-        size = 0;
-        await fh.write(part);
+      if (typeof part === 'string') text.push(part);
+      else {
+        textToBytes();
+        bytes.push(part);
       }
-      if (size > 1 << 20) {
-        await fh.write(buf.join(''));
-        buf = [];
-        size = 0;
-      }
+      size += part.length;
+      if (size > BATCH) await flush();
     }
-    if (buf.length) await fh.write(buf.join(''));
+    if (size > 0) await flush();
   } finally {
     await fh.close();
   }
@@ -56,41 +67,81 @@ export interface WriteHooks {
   afterFile?: (relPath: string) => void;
 }
 
-export async function writeAtomically(outDir: string, files: EmittedFile[], hooks: WriteHooks = {}): Promise<void> {
+/**
+ * An output folder being built: files go into a temp folder next to it, and commit() swaps
+ * that in with renames. A build writes each target as soon as it is emitted, so no target's
+ * output waits in memory for the others.
+ */
+export interface Staging {
+  write(f: EmittedFile): Promise<void>;
+  commit(): Promise<void>;
+  /** Removes the temp folder; the previous output stays as it was. */
+  abort(): Promise<void>;
+}
+
+export async function stageOutput(outDir: string, hooks: WriteHooks = {}): Promise<Staging> {
   outDir = path.resolve(outDir);
   const parent = path.dirname(outDir);
   await mkdir(parent, { recursive: true });
   await recoverInterrupted(outDir);
   await refuseForeignFolder(outDir);
   const tmp = await mkdtemp(path.join(parent, `${tempPrefix(outDir)}${process.pid}-`));
-  try {
-    const seen = new Set<string>();
-    for (const f of files) {
+  const seen = new Set<string>();
+  let done = false;
+  const abort = async () => {
+    done = true;
+    await rm(tmp, { recursive: true, force: true });
+  };
+  return {
+    async write(f) {
+      if (done) throw new Error('This output was already committed or aborted');
       const target = safeJoin(tmp, f.path);
       if (seen.has(target)) throw new Error(`Two outputs want the same file: ${f.path}`);
       seen.add(target);
       await writeOne(target, f.contents);
       hooks.afterFile?.(f.path);
-    }
-    const old = `${tmp}-old`;
-    let hadOld = false;
-    try {
-      await rename(outDir, old);
-      hadOld = true;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-    try {
-      await rename(tmp, outDir);
-    } catch (e) {
-      if (hadOld) await rename(old, outDir);
-      throw e;
-    }
-    if (hadOld) await rm(old, { recursive: true, force: true });
+    },
+    abort,
+    async commit() {
+      if (done) throw new Error('This output was already committed or aborted');
+      done = true;
+      try {
+        await swapIn(tmp, outDir);
+      } catch (e) {
+        await rm(tmp, { recursive: true, force: true });
+        throw e;
+      }
+    },
+  };
+}
+
+export async function writeAtomically(outDir: string, files: EmittedFile[], hooks: WriteHooks = {}): Promise<void> {
+  const staging = await stageOutput(outDir, hooks);
+  try {
+    for (const f of files) await staging.write(f);
   } catch (e) {
-    await rm(tmp, { recursive: true, force: true });
+    await staging.abort();
     throw e;
   }
+  await staging.commit();
+}
+
+async function swapIn(tmp: string, outDir: string): Promise<void> {
+  const old = `${tmp}-old`;
+  let hadOld = false;
+  try {
+    await rename(outDir, old);
+    hadOld = true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  try {
+    await rename(tmp, outDir);
+  } catch (e) {
+    if (hadOld) await rename(old, outDir);
+    throw e;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
 }
 
 const tempPrefix = (outDir: string) => `.${path.basename(outDir)}.qbank-tmp-`;

@@ -45,7 +45,7 @@ describe('build --quiet and --verbose', () => {
     const dir = tempProject(files);
     const r = await runCli(['build', '--verbose', '--format', 'json'], dir);
     expect(r.stderr).toMatch(/qbank: read, ids and lint after \d+ ms/);
-    expect(r.stderr).toMatch(/qbank: emit after \d+ ms/);
+    expect(r.stderr).toMatch(/qbank: emit and write after \d+ ms/);
     expect(r.stderr).toContain('created qbank.lock.json with 1 question id');
     expect((await runCli(['build', '--verbose', '--format', 'json'], dir)).stderr).toContain('qbank: ids unchanged (1 kept)');
     expect((await runCli(['build', '--format', 'json'], dir)).stderr).not.toContain('ids unchanged');
