@@ -12,7 +12,8 @@ import { escapeGift, protectFormatMarker } from './escape.js';
 import { formatWeight } from './moodle-grades.js';
 import { numberWidth, toMoodleQuestion, type MoodleQuestion } from './moodle-question.js';
 import { compareGift, questionLimits, type GiftExpected } from './check-gift.js';
-import { builtinOnly, questionShape, sampleIndexes } from '../self-check.js';
+import { builtinOnly, isBuiltinTemplate, questionShape, sampleIndexes } from '../self-check.js';
+import { builtinGiftQuestion } from './builtin-question.js';
 
 export const giftTemplateNames = ['header.hbs', 'category.hbs', 'question.hbs'] as const;
 
@@ -73,10 +74,13 @@ export function* expectedGift(bank: Bank, width = numberWidth(bank)): Generator<
 }
 
 function* giftChunks(bank: Bank, templates: TemplateSet, width = numberWidth(bank)): Generator<string> {
-  const t = (name: string) => templates.get('gift', name);
-  yield t('header.hbs')({ title: commentSafe(bank.title), source: commentSafe(bank.path), count: bank.questions.length });
+  const header = templates.get('gift', 'header.hbs');
+  const category = templates.get('gift', 'category.hbs');
+  const template = templates.get('gift', 'question.hbs');
+  const question = isBuiltinTemplate(template.origin) ? builtinGiftQuestion : (m: MoodleQuestion) => template(giftView(m));
+  yield header({ title: commentSafe(bank.title), source: commentSafe(bank.path), count: bank.questions.length });
   for (const e of expectedGift(bank, width)) {
-    yield e.kind === 'category' ? t('category.hbs')({ category: e.category }) : t('question.hbs')(giftView(e.model));
+    yield e.kind === 'category' ? category({ category: e.category }) : question(e.model);
   }
 }
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { atSpan, type Diagnostic } from '../../ir/diagnostic.js';
 import type { Bank, Project } from '../../ir/schema.js';
-import type { Asset, AssetLookup } from '../../pipeline/assets.js';
+import type { AssetLookup } from '../../pipeline/assets.js';
 import { reiterable, type EmittedFile, type Emitter } from '../emitter.js';
 import type { TemplateSet } from '../templates.js';
 import { formatWeight } from '../gift/moodle-grades.js';
@@ -15,22 +15,13 @@ import { cdata, escapeXml, xmlComment } from './xml-text.js';
 import { fileRenderer, type FileRenderer } from './html-files.js';
 import { compareMoodleXml, type XmlExpected } from './check-moodle-xml.js';
 import { questionLimits } from '../gift/check-gift.js';
-import { builtinOnly, questionShape, sampleIndexes } from '../self-check.js';
+import { builtinOnly, isBuiltinTemplate, questionShape, sampleIndexes } from '../self-check.js';
+import { builtinMoodleXmlQuestion, fileView } from './builtin-question.js';
 
 export const moodleXmlTemplateNames = ['header.hbs', 'category.hbs', 'question.hbs', 'footer.hbs'] as const;
 
 export function moodleXmlPath(bank: Bank): string {
   return `moodle-xml/${bank.id}.moodle.xml`;
-}
-
-const base64 = new WeakMap<Uint8Array, string>();
-function fileView(a: Asset): { name: string; data: string } {
-  let data = base64.get(a.data);
-  if (data === undefined) {
-    data = Buffer.from(a.data).toString('base64');
-    base64.set(a.data, data);
-  }
-  return { name: escapeXml(a.name), data };
 }
 
 export function moodleXmlView(m: MoodleQuestion, files: FileRenderer): Record<string, unknown> {
@@ -86,12 +77,16 @@ export function* expectedMoodleXml(bank: Bank, files: FileRenderer, width = numb
   }
 }
 
+// One chunk per question (and per category, header, footer): check() reads them back one by one.
 function* xmlChunks(bank: Bank, templates: TemplateSet, asset: AssetLookup, width = numberWidth(bank)): Generator<string> {
   const t = (name: string) => templates.get('moodle-xml', name);
   const files = fileRenderer(bank.id, asset);
+  const category = t('category.hbs');
+  const template = t('question.hbs');
+  const question = isBuiltinTemplate(template.origin) ? builtinMoodleXmlQuestion : (m: MoodleQuestion, f: FileRenderer) => template(moodleXmlView(m, f));
   yield t('header.hbs')({ source: xmlComment(bank.path), title: xmlComment(bank.title), count: bank.questions.length });
   for (const e of expectedMoodleXml(bank, files, width)) {
-    yield e.kind === 'category' ? t('category.hbs')({ category: cdata(e.category) }) : t('question.hbs')(moodleXmlView(e.model, files));
+    yield e.kind === 'category' ? category({ category: cdata(e.category) }) : question(e.model, files);
   }
   yield t('footer.hbs')({});
 }
