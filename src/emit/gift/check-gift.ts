@@ -44,10 +44,15 @@ export function moodleLimits(m: MoodleQuestion): string[] {
 // with a letter or digit (and not just a link definition) always renders to non-empty HTML.
 export function questionLimits(q: Question, width: number, html: HtmlRenderer): string[] {
   const w = answerWeights(q);
-  const visible = (md: string) => /[\p{L}\p{N}]/u.test(md) && !/^ {0,3}\[[^\]]*\]:/m.test(md);
-  if (w && q.options.length >= 2 && w.weights.every(isMoodleGrade) && visible(q.stem.markdown) && q.options.every((o) => visible(o.text.markdown))) return [];
+  // single-answer weights are 100 and 0, always listed grades
+  if (w && q.options.length >= 2 && (!w.multiple || w.weights.every(isMoodleGrade)) && visible(q.stem.markdown) && q.options.every((o) => visible(o.text.markdown))) return [];
   return moodleLimits(toMoodleQuestion(q, width, html));
 }
+
+const letterOrDigit = /[\p{L}\p{N}]/u;
+const linkDefinition = /^ {0,3}\[[^\]]*\]:/m;
+// A multi-line regex is tried at every position of the text: look for its `]:` first.
+const visible = (md: string) => letterOrDigit.test(md) && !(md.includes(']:') && linkDefinition.test(md));
 
 function sameText(got: GiftText, want: string): boolean {
   return got.format === 'html' && got.text === want;

@@ -73,17 +73,19 @@ export function questionName(q: Question, width: number): string {
     plain = (space > 40 ? cut.slice(0, space) : cut) + '…';
   }
   if (angleOrAmp.test(plain)) plain = plain.replace(/</g, '‹').replace(/>/g, '›').replace(/&&+/g, '&');
-  return `${String(q.number).padStart(width, '0')} ${plain}`.trim();
+  const n = String(q.number).padStart(width, '0');
+  return plain === '' ? n : `${n} ${plain}`;
 }
 
 const angleOrAmp = /[<>]|&&/;
-// `\s` other than a lone space between words: only then does collapsing change the text
+// Whitespace other than a lone space between words: only then does collapsing change the text
 // (most stems are one line of single-spaced words, and replace() would copy each of them).
-const oddSpace = /[^\S ]|\s\s|^\s|\s$/;
+const otherSpace = /[^\S ]/;
 
 /** `s` with every run of whitespace made one space, trimmed. */
 export function collapseSpace(s: string): string {
-  return oddSpace.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
+  const plain = !otherSpace.test(s) && !s.includes('  ') && !s.startsWith(' ') && !s.endsWith(' ');
+  return plain ? s : s.replace(/\s+/g, ' ').trim();
 }
 
 export function numberWidth(bank: Bank): number {
