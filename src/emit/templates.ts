@@ -6,6 +6,7 @@ import Handlebars from 'handlebars';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compileFast, fallback } from './template-compiler.js';
 
 export const builtinTemplatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
@@ -27,8 +28,23 @@ export function createTemplateSet(userDirs: string[] = []): TemplateSet {
       const candidates = [...userDirs.map((d) => path.join(d, target, name)), path.join(builtinTemplatesDir, target, name)];
       const file = candidates.find((f) => existsSync(f));
       if (!file) throw new Error(`Template ${target}/${name} not found (looked in ${candidates.join(', ')})`);
-      const compiled = hb.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: !opts.escape });
-      const render = Object.assign((ctx: unknown) => compiled(ctx), { origin: file });
+      const source = readFileSync(file, 'utf8');
+      const compiled = hb.compile(source, { strict: true, noEscape: !opts.escape });
+      // Handlebars renders whatever the fast subset does not cover, and every case it would treat
+      // differently (see template-compiler.ts).
+      const fast = compileFast(hb, source, { escape: !!opts.escape });
+      const slow = (ctx: unknown) => compiled(ctx);
+      const run = fast
+        ? (ctx: unknown) => {
+            try {
+              return fast(ctx);
+            } catch (e) {
+              if (e === fallback) return compiled(ctx);
+              throw e;
+            }
+          }
+        : slow;
+      const render = Object.assign(run, { origin: file });
       cache.set(key, render);
       return render;
     },
