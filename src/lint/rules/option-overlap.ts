@@ -41,14 +41,15 @@ Good: options that exclude each other, and a key that agrees with the combining 
 });
 
 function containment(q: Question, report: (r: Report) => void): void {
-  const texts = q.options.map((o) => (o.fixed ? '' : normalized(o.text)));
+  // padded once per option, so whole words compare with one includes() per pair
+  const texts = q.options.map((o) => (o.fixed ? '' : ` ${normalized(o.text)} `));
   for (let i = 0; i < texts.length; i++) {
     const inner = texts[i]!;
-    if (inner.length < 2) continue;
+    if (inner.length < 4) continue;
     for (let j = 0; j < texts.length; j++) {
       const outer = texts[j]!;
       if (j === i || outer.length <= inner.length) continue;
-      if (!(' ' + outer + ' ').includes(' ' + inner + ' ')) continue;
+      if (!outer.includes(inner)) continue;
       report({
         at: q.options[j]!.text.span,
         questionId: q.id,
