@@ -1,31 +1,139 @@
-// Finds, for each record (a set of word hashes, in input order), its most similar earlier record
-// by Jaccard similarity, without comparing all pairs: MinHash signatures with LSH banding.
+// Finds, for each set of words (in input order), its most similar earlier set by Jaccard
+// similarity, without comparing all pairs: locality-sensitive hashing, then exact verification
+// (a reported score is never an estimate).
 //
-// Each record gets bands × rows min-hashes (h_i(w) = a_i·hash(w) + c_i mod 2³², as int32). Two records
-// whose signatures agree on every row of at least `minCollisions` bands are verified with the
-// exact Jaccard of their word sets, so a reported score is never an estimate. With 15 bands of
-// 4 rows and 2 collisions a pair at Jaccard 0.8 is verified with probability 0.996, at 0.9 with
-// 0.99999, at 0.5 with 0.24, at 0.3 with 0.007. Below a threshold of 0.75 bands of 2 rows and
-// one collision are used instead (≥ 0.987 at Jaccard 0.5). Fixed seeds: the same output on every run.
+// Why not an exact prefix-filter join (AllPairs/PPJoin): measured on the generated 100k bank, a
+// stem's |x| − ceil(0.8·|x|) + 1 rarest words (its prefix) are phrase words occurring in ~1,800
+// stems each (the 20k-word vocabulary has median frequency 1, but stems are made of common
+// phrases: every stem has fewer words rarer than 128 occurrences than it may differ by), so probing
+// the prefixes reads ~10⁹ list entries, and k-wise prefix signatures or pigeonhole partitions
+// still give ~10⁸ candidate pairs. The exact join is kept as the reference in the tests.
 //
-// Bounded work: a record whose best match is near-identical (≥ absorb) is represented by that
-// match and not indexed itself (k copies of one question cost k probes into one entry, not k²),
-// and a bucket keeps at most maxBucket records.
-// Cost: O(n · (bands·rows·words + bands·maxBucket)); memory O(n · bands) in typed arrays.
+// Each band is one-permutation MinHash with 2^binBits bins: every word gets one random value per
+// band, the value's top bits pick its bin, and the band's key is the minimum of every bin (empty
+// bins included), so a band costs one lookup per word. Two sets share a band's key with
+// probability about J^bins. Bands come in pairs sharing one random value per word (the second
+// orders by the value's halves swapped). At threshold 0.8: 32 bands of 8 bins; a pair at Jaccard
+// 0.8 shares some key with probability ≈ 0.997, at 0.85 ≈ 0.99996, at 0.5 ≈ 0.12, at 0.3 ≈ 0.002.
+// Below 0.75: 16 bands of 2 bins (≈ 0.99 at 0.5). Fixed seeds: the same output on every run.
+//
+// Bounded work on adversarial input:
+// - Identical sets: a set equal to an earlier one is matched to the first of them with score 1
+//   and not hashed (k copies cost k, not k²). No finding is lost: a copy scores exactly like
+//   its original, and the earlier one wins ties.
+// - Each probe reads at most maxBucket (32) of the latest sets with the same key: k near-identical
+//   sets cost k·bands·32 verifications, not k². Consequence: with more than 32 earlier sets
+//   sharing every key of a set, its reported match is the best among the latest of them.
+// Cost: O(bands · (words + sets · verifications per probe)); memory O(sets + words) in typed arrays.
+import type { WordSets } from './word-sets.js';
 
 export interface SimilarOptions {
   threshold: number; // Jaccard in (0, 1]
-  absorb?: number; // default (1 + threshold) / 2
   bands?: number;
-  rows?: number;
+  binBits?: number;
   maxBucket?: number;
-  minCollisions?: number;
 }
 
 export interface Match {
-  record: number;
-  other: number; // earlier record
+  set: number;
+  other: number; // earlier set
   score: number;
+}
+
+const EPS = 1e-9;
+
+/** Sets with no words are skipped. */
+export function similarEarlier(sets: WordSets, opts: SimilarOptions): Match[] {
+  const t = opts.threshold;
+  const bands = opts.bands ?? (t < 0.75 ? 16 : 32);
+  const binBits = opts.binBits ?? (t < 0.75 ? 1 : 3);
+  const maxBucket = opts.maxBucket ?? 32;
+  const { offsets, vocabulary } = sets;
+  const n = offsets.length - 1;
+  const tok = sortedRows(sets);
+  const copyOf = firstCopies(offsets, tok);
+
+  const best = new Int32Array(n).fill(-1);
+  const bestScore = new Float64Array(n);
+  const bins = 1 << binBits;
+  const shift = 32 - binBits;
+  const minsA = new Int32Array(bins);
+  const minsB = new Int32Array(bins);
+  const keys = new Int32Array(2);
+  const rand = new Int32Array(vocabulary);
+  let cap = 1024;
+  while (cap < 2 * n) cap *= 2;
+  const mask = cap - 1;
+  // open addressing, key and list head side by side: one cache line per probe
+  const table = new Int32Array(2 * cap);
+  const next = new Int32Array(n);
+  const pairKeys = new Int32Array(n);
+  // Bands come in pairs that share one random value per word: band A orders the words by
+  // it, band B by its halves swapped (a different primary 16-bit hash).
+  for (let pair = 0; 2 * pair < bands; pair++) {
+    const seed = mix(pair * 0x9e3779b1 + 1);
+    for (let w = 0; w < vocabulary; w++) rand[w] = mix(w ^ seed);
+    for (let half = 0; half < 2; half++) {
+      const band = 2 * pair + half;
+      if (band >= bands) break;
+      for (let i = 1; i < table.length; i += 2) table[i] = -1;
+      for (let x = 0; x < n; x++) {
+        const s = offsets[x]!;
+        const e = offsets[x + 1]!;
+        if (e === s || copyOf[x] !== -1) continue;
+        if (half === 0) {
+          // both keys of the pair in one pass over the words
+          minsA.fill(0x7fffffff);
+          minsB.fill(0x7fffffff);
+          for (let i = s; i < e; i++) {
+            const v = rand[tok[i]!]!;
+            const a = v >>> shift;
+            if (v < minsA[a]!) minsA[a] = v;
+            const u = (v << 16) | (v >>> 16);
+            const b = u >>> shift;
+            if (u < minsB[b]!) minsB[b] = u;
+          }
+          let ka = band;
+          let kb = band + 1;
+          for (let b = 0; b < bins; b++) {
+            ka = Math.imul(ka ^ minsA[b]!, 0x01000193);
+            kb = Math.imul(kb ^ minsB[b]!, 0x01000193);
+          }
+          keys[0] = mix(ka);
+          keys[1] = mix(kb);
+          pairKeys[x] = keys[1]!;
+        } else keys[0] = pairKeys[x]!;
+        const key = keys[0]!;
+        let slot = key & mask;
+        while (table[2 * slot + 1] !== -1 && table[2 * slot] !== key) slot = (slot + 1) & mask;
+        const lx = e - s;
+        let seen = 0;
+        for (let y = table[2 * slot + 1]!; y !== -1 && seen < maxBucket; y = next[y]!, seen++) {
+          const sy = offsets[y]!;
+          const ly = offsets[y + 1]! - sy;
+          if (ly < t * lx - EPS || lx < t * ly - EPS) continue;
+          const need = Math.ceil((t * (lx + ly)) / (1 + t) - EPS);
+          const inter = overlap(tok, s, lx, sy, ly, need);
+          if (inter < need) continue;
+          const score = inter / (lx + ly - inter);
+          // the best over all bands, whatever order they come in
+          if (score > bestScore[x]! || (score === bestScore[x]! && y < best[x]!)) {
+            best[x] = y;
+            bestScore[x] = score;
+          }
+        }
+        table[2 * slot] = key;
+        next[x] = table[2 * slot + 1]!;
+        table[2 * slot + 1] = x;
+      }
+    }
+  }
+  const out: Match[] = [];
+  for (let x = 0; x < n; x++) {
+    if (copyOf[x] !== -1) out.push({ set: x, other: copyOf[x]!, score: 1 });
+    else if (best[x] !== -1) out.push({ set: x, other: best[x]!, score: bestScore[x]! });
+  }
+  return out;
 }
 
 // All hashing stays in signed 32-bit integers: values past 2³¹ would become doubles in V8.
@@ -35,126 +143,83 @@ function mix(h: number): number {
   return h ^ (h >>> 16);
 }
 
-/** records[i] = the distinct word hashes of record i, sorted ascending, or undefined to skip it. */
-export function similarEarlier(records: (Int32Array | undefined)[], opts: SimilarOptions): Match[] {
-  const t = opts.threshold;
-  const absorb = opts.absorb ?? (1 + t) / 2;
-  const bands = opts.bands ?? 15;
-  // Tuned for the default threshold 0.8; a lower threshold needs looser bands (and costs more).
-  const loose = t < 0.75;
-  const rows = opts.rows ?? (loose ? 2 : 4);
-  const maxBucket = opts.maxBucket ?? 16;
-  const minCollisions = opts.minCollisions ?? (loose ? 1 : 2);
-  const k = bands * rows;
-  const n = records.length;
-
-  const mulA = new Int32Array(k);
-  const addC = new Int32Array(k);
-  for (let i = 0; i < k; i++) {
-    mulA[i] = mix(2 * i + 1) | 1;
-    addC[i] = mix(2 * i + 2);
-  }
-
-  const sets = records;
-  let hs = new Int32Array(256);
-  for (const r of sets) if (r && r.length > hs.length) hs = new Int32Array(r.length);
-  // Buckets: one open-addressing table over (band, key) in typed arrays (Maps with millions of
-  // entries were the hot spot), each slot the head of a linked list of records.
-  let cap = 1024;
-  while (cap < 2 * n * bands && cap < 1 << 26) cap *= 2;
-  const mask = cap - 1;
-  const slotKey = new Int32Array(cap);
-  const slotHead = new Int32Array(cap).fill(-1);
-  const slotSize = new Uint8Array(cap);
-  let nodeRec = new Int32Array(1024);
-  let nodeNext = new Int32Array(1024);
-  let nodes = 0;
-  const slotOf = (key: number): number => {
-    let i = key & mask;
-    while (slotHead[i] !== -1 && slotKey[i] !== key) i = (i + 1) & mask;
-    return i;
-  };
-  const sig = new Int32Array(k);
-  const keys = new Int32Array(bands);
-  const stamp = new Int32Array(n).fill(-1);
-  const hits = new Int32Array(n);
-  const out: Match[] = [];
-
+// The word ids of every set, each set sorted ascending.
+function sortedRows({ offsets, ids }: WordSets): Int32Array {
+  const tok = ids.slice();
+  const n = offsets.length - 1;
   for (let x = 0; x < n; x++) {
-    const sx = sets[x];
-    if (!sx || sx.length === 0) continue;
-    const len = sx.length;
-    for (let j = 0; j < len; j++) hs[j] = mix(sx[j]!);
-    // hash function outside, words inside: the running minimum stays in a register
-    for (let i = 0; i < k; i++) {
-      const a = mulA[i]!;
-      const c = addC[i]!;
-      let m = 0x7fffffff;
-      for (let j = 0; j < len; j++) {
-        const v = (Math.imul(hs[j]!, a) + c) | 0;
-        if (v < m) m = v;
-      }
-      sig[i] = m;
+    const s = offsets[x]!;
+    const e = offsets[x + 1]!;
+    if (e - s > 48) {
+      tok.subarray(s, e).sort();
+      continue;
     }
-    let best = -1;
-    let bestScore = 0;
-    for (let b = 0; b < bands; b++) {
-      let key = b + 1;
-      for (let r = 0; r < rows; r++) key = Math.imul(key ^ sig[b * rows + r]!, 0x01000193);
-      key = mix(key ^ Math.imul(b + 1, 0x9e3779b1));
-      const slot = slotOf(key);
-      keys[b] = slot;
-      slotKey[slot] = key;
-      for (let node = slotHead[slot]!; node !== -1; node = nodeNext[node]!) {
-        const y = nodeRec[node]!;
-        if (stamp[y] !== x) {
-          stamp[y] = x;
-          hits[y] = 0;
-        }
-        if (++hits[y]! !== minCollisions) continue;
-        const sy = sets[y]!;
-        if (sy.length < t * sx.length - 1e-9 || sx.length < t * sy.length - 1e-9) continue;
-        const score = jaccard(sx, sy);
-        if (score >= t - 1e-9 && (score > bestScore || (score === bestScore && y < best))) {
-          best = y;
-          bestScore = score;
-        }
+    for (let i = s + 1; i < e; i++) {
+      const v = tok[i]!;
+      let j = i - 1;
+      while (j >= s && tok[j]! > v) {
+        tok[j + 1] = tok[j]!;
+        j--;
       }
-    }
-    if (best >= 0) out.push({ record: x, other: best, score: bestScore });
-    if (best >= 0 && bestScore >= absorb) continue;
-    for (let b = 0; b < bands; b++) {
-      const slot = keys[b]!;
-      if (slotSize[slot]! >= maxBucket) continue;
-      if (nodes === nodeRec.length) {
-        const r = new Int32Array(nodes * 2);
-        r.set(nodeRec);
-        nodeRec = r;
-        const nx = new Int32Array(nodes * 2);
-        nx.set(nodeNext);
-        nodeNext = nx;
-      }
-      nodeRec[nodes] = x;
-      nodeNext[nodes] = slotHead[slot]!;
-      slotHead[slot] = nodes++;
-      slotSize[slot]!++;
+      tok[j + 1] = v;
     }
   }
-  return out;
+  return tok;
 }
 
-function jaccard(a: Int32Array, b: Int32Array): number {
-  let i = 0;
-  let j = 0;
+// copyOf[x] = the first set equal to set x, or -1 when x is the first of its kind (or empty).
+function firstCopies(offsets: Int32Array, tok: Int32Array): Int32Array {
+  const n = offsets.length - 1;
+  const copyOf = new Int32Array(n).fill(-1);
+  let cap = 1024;
+  while (cap < 2 * n) cap *= 2;
+  const mask = cap - 1;
+  const table = new Int32Array(cap).fill(-1);
+  for (let x = 0; x < n; x++) {
+    const s = offsets[x]!;
+    const e = offsets[x + 1]!;
+    if (e === s) continue;
+    let h = e - s;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ tok[i]!, 0x01000193);
+    let slot = (h ^ (h >>> 15)) & mask;
+    for (;;) {
+      const y = table[slot]!;
+      if (y === -1) {
+        table[slot] = x;
+        break;
+      }
+      if (equal(tok, offsets[y]!, offsets[y + 1]!, s, e)) {
+        copyOf[x] = y;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return copyOf;
+}
+
+function equal(tok: Int32Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+  if (aEnd - a !== bEnd - b) return false;
+  for (; a < aEnd; a++, b++) if (tok[a] !== tok[b]) return false;
+  return true;
+}
+
+// |x ∩ y| of two sorted runs, or any value below `need` once `need` is out of reach.
+function overlap(tok: Int32Array, i: number, li: number, j: number, lj: number, need: number): number {
+  const iEnd = i + li;
+  const jEnd = j + lj;
   let inter = 0;
-  while (i < a.length && j < b.length) {
-    const d = a[i]! - b[j]!;
+  while (i < iEnd && j < jEnd) {
+    const d = tok[i]! - tok[j]!;
     if (d === 0) {
       inter++;
       i++;
       j++;
-    } else if (d < 0) i++;
-    else j++;
+    } else {
+      if (inter + Math.min(iEnd - i, jEnd - j) <= need - 1) return inter;
+      if (d < 0) i++;
+      else j++;
+    }
   }
-  return inter / (a.length + b.length - inter);
+  return inter;
 }
