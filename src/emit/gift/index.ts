@@ -79,8 +79,14 @@ function* giftChunks(bank: Bank, templates: TemplateSet, width = numberWidth(ban
   const template = templates.get('gift', 'question.hbs');
   const question = isBuiltinTemplate(template.origin) ? builtinGiftQuestion : (m: MoodleQuestion) => template(giftView(m));
   yield header({ title: commentSafe(bank.title), source: commentSafe(bank.path), count: bank.questions.length });
-  for (const e of expectedGift(bank, width)) {
-    yield e.kind === 'category' ? category({ category: e.category }) : question(e.model);
+  // the blocks of expectedGift, without an object per block
+  let current: string | undefined;
+  for (const q of bank.questions) {
+    if (q.category !== current) {
+      current = q.category;
+      yield category({ category: giftCategory(current) });
+    }
+    yield question(toMoodleQuestion(q, width, renderHtml));
   }
 }
 

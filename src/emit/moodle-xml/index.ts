@@ -85,8 +85,14 @@ function* xmlChunks(bank: Bank, templates: TemplateSet, asset: AssetLookup, widt
   const template = t('question.hbs');
   const question = isBuiltinTemplate(template.origin) ? builtinMoodleXmlQuestion : (m: MoodleQuestion, f: FileRenderer) => template(moodleXmlView(m, f));
   yield t('header.hbs')({ source: xmlComment(bank.path), title: xmlComment(bank.title), count: bank.questions.length });
-  for (const e of expectedMoodleXml(bank, files, width)) {
-    yield e.kind === 'category' ? category({ category: cdata(e.category) }) : question(e.model, files);
+  // the items of expectedMoodleXml, without an object per item
+  let current: string | undefined;
+  for (const q of bank.questions) {
+    if (q.category !== current) {
+      current = q.category;
+      yield category({ category: cdata(current) });
+    }
+    yield question(toMoodleQuestion(q, width, files.html), files);
   }
   yield t('footer.hbs')({});
 }
