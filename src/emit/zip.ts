@@ -106,22 +106,109 @@ interface Written {
   offset: number;
 }
 
+// The zip being written: bytes go straight into write-sized buffers, handed out when full.
 class Out {
-  parts: Uint8Array[] = [];
-  size = 0;
-  offset = 0; // bytes of the zip written so far
+  private buf = Buffer.allocUnsafe(outChunk);
+  private pos = 0;
+  private sealed = 0; // bytes of the zip in buffers already handed out
+  readonly ready: Uint8Array[] = [];
+  get offset(): number {
+    return this.sealed + this.pos;
+  }
+  /** The current buffer with at least `n` free bytes at `at()`. */
+  room(n: number): Buffer {
+    if (this.pos + n > this.buf.length) {
+      this.seal();
+      if (n > this.buf.length) this.buf = Buffer.allocUnsafe(Math.max(outChunk, n));
+    }
+    return this.buf;
+  }
+  at(): number {
+    return this.pos;
+  }
+  advance(n: number): void {
+    this.pos += n;
+  }
   push(b: Uint8Array): void {
     if (!b.length) return;
-    this.parts.push(b);
-    this.size += b.length;
-    this.offset += b.length;
+    if (b.length >= outChunk >> 2) {
+      // Big pieces (deflated slices, images) are handed out as they are, not copied.
+      this.seal();
+      this.ready.push(b);
+      this.sealed += b.length;
+      return;
+    }
+    this.room(b.length).set(b, this.pos);
+    this.pos += b.length;
   }
-  take(force: boolean): Uint8Array | undefined {
-    if (!this.size || (!force && this.size < outChunk)) return undefined;
-    const out = concat(this.parts, this.size);
-    this.parts = [];
-    this.size = 0;
-    return out;
+  /** Copies `b` in (for bytes whose buffer is about to be reused). */
+  copy(b: Uint8Array): void {
+    this.room(b.length).set(b, this.pos);
+    this.pos += b.length;
+  }
+  seal(): void {
+    if (!this.pos) return;
+    this.ready.push(this.buf.subarray(0, this.pos));
+    this.sealed += this.pos;
+    this.buf = Buffer.allocUnsafe(outChunk);
+    this.pos = 0;
+  }
+}
+
+// An entry's text, UTF-8 encoded into one growing buffer as it arrives. The bytes are cut into
+// the same pieces as always (strings gathered to 64 Ki characters, byte arrays on their own), and
+// the pieces into slices of at least streamAbove bytes: the slice boundaries decide the deflated
+// bytes, so they stay where they were when every piece was a buffer of its own.
+class Scratch {
+  buf = Buffer.allocUnsafe(streamAbove + (1 << 18));
+  pos = 0;
+  private batchChars = 0;
+  private full = false; // the slice reached streamAbove at the end of a piece
+  constructor(private readonly cut: (slice: Uint8Array) => void) {}
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+  private startPiece(): void {
+    if (!this.full) return;
+    this.cut(this.buf.subarray(0, this.pos));
+    this.pos = 0;
+    this.full = false;
+  }
+  private endPiece(): void {
+    if (this.pos >= streamAbove) this.full = true;
+  }
+  text(s: string): void {
+    if (!s.length) return;
+    if (this.batchChars === 0) this.startPiece();
+    this.ensure(s.length > 1 << 16 ? Buffer.byteLength(s) : s.length * 3);
+    this.pos += this.buf.write(s, this.pos);
+    this.batchChars += s.length;
+    if (this.batchChars >= 1 << 16) {
+      this.batchChars = 0;
+      this.endPiece();
+    }
+  }
+  bytes(b: Uint8Array): void {
+    if (this.batchChars) {
+      this.batchChars = 0;
+      this.endPiece();
+    }
+    this.startPiece();
+    this.ensure(b.length);
+    this.buf.set(b, this.pos);
+    this.pos += b.length;
+    this.endPiece();
+  }
+  /** Ends the entry; the last piece is still in `buf[0, pos)`. */
+  end(): void {
+    if (this.batchChars) {
+      this.batchChars = 0;
+      this.endPiece();
+    }
+    this.full = false;
   }
 }
 
@@ -129,6 +216,26 @@ function* zipGenerator(entries: Iterable<ZipEntry>): Generator<Uint8Array> {
   const out = new Out();
   const written: Written[] = [];
   let previous: string | undefined;
+  let w!: Written;
+  let crc = 0;
+  // A slice of a streamed entry; the first one decides that the entry is streamed.
+  const slice = (data: Uint8Array) => {
+    if (!w.streamed) {
+      w.streamed = true;
+      writeLocalHeader(out, w);
+    }
+    crc = crc32(data, crc);
+    w.usize += data.length;
+    if (w.method === 8) {
+      const c = zlib.deflateRawSync(data, { level: streamLevel, finishFlush: zlib.constants.Z_FULL_FLUSH });
+      w.csize += c.length;
+      out.push(c);
+    } else {
+      w.csize += data.length;
+      out.copy(data); // a view of the scratch buffer
+    }
+  };
+  const scratch = new Scratch(slice);
   for (const entry of entries) {
     const name = safeEntryName(entry.path);
     if (previous !== undefined && compareNames(previous, name) >= 0) {
@@ -136,174 +243,152 @@ function* zipGenerator(entries: Iterable<ZipEntry>): Generator<Uint8Array> {
     }
     previous = name;
     // eslint-disable-next-line no-control-regex
-    const w: Written = { name, utf8: /[^\u0000-\u007f]/.test(name), method: entry.store ? 0 : 8, streamed: false, crc: 0, csize: 0, usize: 0, offset: out.offset };
-    // Read the entry until it is known to be small (one deflate call, sizes in the header) or
-    // passes streamAbove (streamed: sizes in a data descriptor after the data).
-    const parts: Uint8Array[] = [];
-    let size = 0;
-    const it = bytesOf(entry.contents)[Symbol.iterator]();
-    let next = it.next();
-    while (!next.done && size < streamAbove) {
-      parts.push(next.value);
-      size += next.value.length;
-      next = it.next();
+    w = { name, utf8: /[^\u0000-\u007f]/.test(name), method: entry.store ? 0 : 8, streamed: false, crc: 0, csize: 0, usize: 0, offset: out.offset };
+    crc = 0;
+    // Small entries (the whole text under streamAbove) are deflated in one call and written
+    // with their sizes in the local header; bigger ones are deflated in slices and streamed.
+    const c = entry.contents;
+    let data: Uint8Array | undefined;
+    if (typeof c === 'string' && c.length * 3 <= streamAbove) {
+      scratch.pos = 0;
+      scratch.text(c);
+      data = scratch.buf.subarray(0, scratch.pos);
+    } else if (c instanceof Uint8Array) {
+      data = c;
+    } else {
+      scratch.pos = 0;
+      if (typeof c === 'string') scratch.text(c);
+      else
+        for (const part of c) {
+          if (typeof part === 'string') scratch.text(part);
+          else scratch.bytes(part);
+          if (out.ready.length) yield* out.ready.splice(0);
+        }
+      scratch.end();
+      if (!w.streamed) data = scratch.buf.subarray(0, scratch.pos);
+      else if (scratch.pos) slice(scratch.buf.subarray(0, scratch.pos));
     }
-    if (next.done) {
-      const data = concat(parts, size);
-      const stored = w.method === 8 ? zlib.deflateRawSync(data, { level }) : data;
+    if (data) {
       w.crc = crc32(data);
       w.usize = data.length;
-      w.csize = stored.length;
-      out.push(localHeader(w));
-      out.push(stored);
-    } else {
-      w.streamed = true;
-      out.push(localHeader(w));
-      let crc = 0;
-      const slice = (data: Uint8Array) => {
-        crc = crc32(data, crc);
-        w.usize += data.length;
-        const c = w.method === 8 ? zlib.deflateRawSync(data, { level: streamLevel, finishFlush: zlib.constants.Z_FULL_FLUSH }) : data;
-        w.csize += c.length;
-        out.push(c);
-      };
-      slice(concat(parts, size));
-      parts.length = 0;
-      size = 0;
-      for (; !next.done; next = it.next()) {
-        parts.push(next.value);
-        size += next.value.length;
-        if (size >= streamAbove) {
-          slice(concat(parts, size));
-          parts.length = 0;
-          size = 0;
-        }
-        const ready = out.take(false);
-        if (ready) yield ready;
+      if (w.method === 8) {
+        const packed = zlib.deflateRawSync(data, { level });
+        w.csize = packed.length;
+        writeLocalHeader(out, w);
+        out.push(packed);
+      } else {
+        w.csize = data.length;
+        writeLocalHeader(out, w);
+        if (data === c) out.push(data);
+        else out.copy(data); // a view of the scratch buffer
       }
-      if (size) slice(concat(parts, size));
+    } else {
       if (w.method === 8) {
         out.push(finalBlock);
         w.csize += finalBlock.length;
       }
       w.crc = crc;
-      out.push(dataDescriptor(w));
+      writeDataDescriptor(out, w);
     }
     written.push(w);
-    const ready = out.take(false);
-    if (ready) yield ready;
+    if (out.ready.length) yield* out.ready.splice(0);
   }
   yield* centralDirectory(written, out);
-  const last = out.take(true);
-  if (last) yield last;
-}
-
-// Entry contents as bytes, strings batched so UTF-8 encoding is done in ~64 KB pieces.
-function* bytesOf(c: Contents): Generator<Uint8Array> {
-  if (typeof c === 'string') return yield Buffer.from(c, 'utf8');
-  if (c instanceof Uint8Array) return yield c;
-  let batch: string[] = [];
-  let len = 0;
-  const flush = () => {
-    const b = Buffer.from(batch.join(''), 'utf8');
-    batch = [];
-    len = 0;
-    return b;
-  };
-  for (const part of c) {
-    if (typeof part !== 'string') {
-      if (len) yield flush();
-      yield part;
-      continue;
-    }
-    batch.push(part);
-    len += part.length;
-    if (len >= 1 << 16) yield flush();
-  }
-  if (len) yield flush();
+  out.seal();
+  yield* out.ready.splice(0);
 }
 
 const needsZip64 = (w: Written) => w.streamed || w.csize >= u32max || w.usize >= u32max;
 const flags = (w: Written) => (w.streamed ? 0x0008 : 0) | (w.utf8 ? 0x0800 : 0);
 
+// Entry names are ASCII in practice: written without an intermediate buffer.
+function nameLength(w: Written): number {
+  return w.utf8 ? Buffer.byteLength(w.name) : w.name.length;
+}
+
 // A streamed entry always carries a ZIP64 extra (sizes 0) in its local header, so its data
 // descriptor has 8-byte sizes whatever size it reaches (APPNOTE 4.3.9.2).
-function localHeader(w: Written): Uint8Array {
+function writeLocalHeader(out: Out, w: Written): void {
   const z64 = needsZip64(w);
-  const name = Buffer.from(w.name, 'utf8');
-  const b = Buffer.alloc(30 + name.length + (z64 ? 20 : 0));
-  b.writeUInt32LE(0x04034b50, 0);
-  b.writeUInt16LE(z64 ? 45 : 20, 4);
-  b.writeUInt16LE(flags(w), 6);
-  b.writeUInt16LE(w.method, 8);
-  b.writeUInt16LE(dosTime, 10);
-  b.writeUInt16LE(dosDate, 12);
-  b.writeUInt32LE(w.streamed ? 0 : w.crc, 14);
-  b.writeUInt32LE(z64 ? u32max : w.csize, 18);
-  b.writeUInt32LE(z64 ? u32max : w.usize, 22);
-  b.writeUInt16LE(name.length, 26);
-  b.writeUInt16LE(z64 ? 20 : 0, 28);
-  b.set(name, 30);
+  const nameLen = nameLength(w);
+  const size = 30 + nameLen + (z64 ? 20 : 0);
+  const b = out.room(size);
+  const o = out.at();
+  b.writeUInt32LE(0x04034b50, o);
+  b.writeUInt16LE(z64 ? 45 : 20, o + 4);
+  b.writeUInt16LE(flags(w), o + 6);
+  b.writeUInt16LE(w.method, o + 8);
+  b.writeUInt16LE(dosTime, o + 10);
+  b.writeUInt16LE(dosDate, o + 12);
+  b.writeUInt32LE(w.streamed ? 0 : w.crc, o + 14);
+  b.writeUInt32LE(z64 ? u32max : w.csize, o + 18);
+  b.writeUInt32LE(z64 ? u32max : w.usize, o + 22);
+  b.writeUInt16LE(nameLen, o + 26);
+  b.writeUInt16LE(z64 ? 20 : 0, o + 28);
+  b.write(w.name, o + 30);
   if (z64) {
-    const at = 30 + name.length;
+    const at = o + 30 + nameLen;
     b.writeUInt16LE(0x0001, at);
     b.writeUInt16LE(16, at + 2);
     b.writeBigUInt64LE(BigInt(w.streamed ? 0 : w.usize), at + 4);
     b.writeBigUInt64LE(BigInt(w.streamed ? 0 : w.csize), at + 12);
   }
-  return b;
+  out.advance(size);
 }
 
-function dataDescriptor(w: Written): Uint8Array {
-  const b = Buffer.alloc(24);
-  b.writeUInt32LE(0x08074b50, 0);
-  b.writeUInt32LE(w.crc, 4);
-  b.writeBigUInt64LE(BigInt(w.csize), 8);
-  b.writeBigUInt64LE(BigInt(w.usize), 16);
-  return b;
+function writeDataDescriptor(out: Out, w: Written): void {
+  const b = out.room(24);
+  const o = out.at();
+  b.writeUInt32LE(0x08074b50, o);
+  b.writeUInt32LE(w.crc, o + 4);
+  b.writeBigUInt64LE(BigInt(w.csize), o + 8);
+  b.writeBigUInt64LE(BigInt(w.usize), o + 16);
+  out.advance(24);
 }
 
-function centralHeader(w: Written): Uint8Array {
+function writeCentralHeader(out: Out, w: Written): void {
   // ZIP64 extra here holds only the fields that overflow, in APPNOTE's order.
-  const big = [w.usize >= u32max || w.streamed, w.csize >= u32max || w.streamed, w.offset >= u32max];
-  const extra = big.filter(Boolean).length * 8;
-  const name = Buffer.from(w.name, 'utf8');
-  const b = Buffer.alloc(46 + name.length + (extra ? 4 + extra : 0));
-  b.writeUInt32LE(0x02014b50, 0);
-  b.writeUInt16LE(45, 4); // made by: MS-DOS attributes, spec 4.5
-  b.writeUInt16LE(needsZip64(w) || big[2] ? 45 : 20, 6);
-  b.writeUInt16LE(flags(w), 8);
-  b.writeUInt16LE(w.method, 10);
-  b.writeUInt16LE(dosTime, 12);
-  b.writeUInt16LE(dosDate, 14);
-  b.writeUInt32LE(w.crc, 16);
-  b.writeUInt32LE(big[1] ? u32max : w.csize, 20);
-  b.writeUInt32LE(big[0] ? u32max : w.usize, 24);
-  b.writeUInt16LE(name.length, 28);
-  b.writeUInt16LE(extra ? 4 + extra : 0, 30);
+  const big0 = w.usize >= u32max || w.streamed;
+  const big1 = w.csize >= u32max || w.streamed;
+  const big2 = w.offset >= u32max;
+  const extra = ((big0 ? 1 : 0) + (big1 ? 1 : 0) + (big2 ? 1 : 0)) * 8;
+  const nameLen = nameLength(w);
+  const size = 46 + nameLen + (extra ? 4 + extra : 0);
+  const b = out.room(size);
+  const o = out.at();
+  b.writeUInt32LE(0x02014b50, o);
+  b.writeUInt16LE(45, o + 4); // made by: MS-DOS attributes, spec 4.5
+  b.writeUInt16LE(needsZip64(w) || big2 ? 45 : 20, o + 6);
+  b.writeUInt16LE(flags(w), o + 8);
+  b.writeUInt16LE(w.method, o + 10);
+  b.writeUInt16LE(dosTime, o + 12);
+  b.writeUInt16LE(dosDate, o + 14);
+  b.writeUInt32LE(w.crc, o + 16);
+  b.writeUInt32LE(big1 ? u32max : w.csize, o + 20);
+  b.writeUInt32LE(big0 ? u32max : w.usize, o + 24);
+  b.writeUInt16LE(nameLen, o + 28);
+  b.writeUInt16LE(extra ? 4 + extra : 0, o + 30);
   // comment length, disk number, internal and external attributes: 0
-  b.writeUInt32LE(big[2] ? u32max : w.offset, 42);
-  b.set(name, 46);
+  b.fill(0, o + 32, o + 42);
+  b.writeUInt32LE(big2 ? u32max : w.offset, o + 42);
+  b.write(w.name, o + 46);
   if (extra) {
-    let at = 46 + name.length;
+    let at = o + 46 + nameLen;
     b.writeUInt16LE(0x0001, at);
     b.writeUInt16LE(extra, at + 2);
     at += 4;
-    for (const [i, v] of [w.usize, w.csize, w.offset].entries()) {
-      if (!big[i]) continue;
-      b.writeBigUInt64LE(BigInt(v), at);
-      at += 8;
-    }
+    if (big0) at = b.writeBigUInt64LE(BigInt(w.usize), at);
+    if (big1) at = b.writeBigUInt64LE(BigInt(w.csize), at);
+    if (big2) b.writeBigUInt64LE(BigInt(w.offset), at);
   }
-  return b;
+  out.advance(size);
 }
 
 function* centralDirectory(written: Written[], out: Out): Generator<Uint8Array> {
   const start = out.offset;
   for (const w of written) {
-    out.push(centralHeader(w));
-    const ready = out.take(false);
-    if (ready) yield ready;
+    writeCentralHeader(out, w);
+    if (out.ready.length) yield* out.ready.splice(0);
   }
   const size = out.offset - start;
   const count = written.length;
