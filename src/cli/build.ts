@@ -3,7 +3,10 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
-import { buildOutput, loadAndLint, resolveTargets, withoutInvalid } from '../pipeline/build.js';
+import { loadAndLint, resolveTargets, withoutInvalid } from '../pipeline/build.js';
+import { emitInto, idsDigest, planSplit, startWorker, type RunningWorker } from '../pipeline/parallel.js';
+import { stageOutput, type Staging } from '../pipeline/write.js';
+import { UsageError } from '../pipeline/errors.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
 import { saveLock } from '../ids/apply-lock.js';
 import { formatIdReport } from '../ids/report.js';
@@ -67,44 +70,88 @@ export async function runBuild(inputs: string[], o: BuildFlags, io: Io, show: Sh
 async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDiagnostics, progress: ReturnType<typeof createProgress>): Promise<number> {
   const started = performance.now();
   const timing = (what: string) => {
-    if (o.verbose) io.stderr.write(`qbank: ${what} after ${Math.round(performance.now() - started)} ms
-`);
+    if (o.verbose) io.stderr.write(`qbank: ${what} after ${Math.round(performance.now() - started)} ms\n`);
   };
   const { config, root } = loadConfig(io.cwd, o.config);
   const targets = resolveTargets(o.format, config);
-  progress.step('reading and checking the bank');
-  const { project, diagnostics, asset, ids } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ids: { root, partial: inputs.length > 0 } });
-  progress.clear();
-  timing('read, ids and lint');
-  const color = useColor(io.stderr, io.env);
-  const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-  const text = show(diagnostics, shown, color);
-  if (text) io.stderr.write(text);
-  const s = summarize(diagnostics);
-  let toEmit = project;
-  if (s.errors > 0) {
-    if (!o.skipInvalid) {
-      io.stderr.write('qbank: nothing was written because of the errors above (fix them, or use --skip-invalid)\n');
+  const outDir = path.resolve(io.cwd, o.out ?? (config.out ? path.join(root, config.out) : 'dist'));
+  const templateDirs = (o.templates ?? []).map((t) => path.resolve(io.cwd, t));
+  const ids = { root, partial: inputs.length > 0 };
+  // A big bank: a worker thread emits part of the targets while this one lints (parallel.ts).
+  const split = o.skipInvalid ? undefined : await planSplit({ cwd: io.cwd, config, inputs, targets, env: io.env });
+  let staging: Staging | undefined;
+  let worker: RunningWorker | undefined;
+  const stop = async () => {
+    await worker?.stop();
+    await staging?.abort();
+  };
+  try {
+    if (split) {
+      staging = await stageOutput(outDir);
+      worker = startWorker({ cwd: io.cwd, config, inputs, ...(o.encoding ? { encoding: o.encoding } : {}), idsRoot: root, partial: ids.partial, targets: split.worker, templateDirs, stagingDir: staging.dir });
+      if (o.verbose) io.stderr.write(`qbank: a second thread emits ${split.worker.join(', ')}\n`);
+    }
+    progress.step('reading and checking the bank');
+    const { project, diagnostics, asset, ids: locked } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ids });
+    progress.clear();
+    timing('read, ids and lint');
+    const color = useColor(io.stderr, io.env);
+    const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+    const text = show(diagnostics, shown, color);
+    if (text) io.stderr.write(text);
+    const s = summarize(diagnostics);
+    let toEmit = project;
+    if (s.errors > 0) {
+      if (!o.skipInvalid) {
+        await stop();
+        io.stderr.write('qbank: nothing was written because of the errors above (fix them, or use --skip-invalid)\n');
+        return 1;
+      }
+      const r = withoutInvalid(project, diagnostics);
+      toEmit = r.project;
+      for (const q of r.skipped) io.stderr.write(`skipped ${q.file} question ${q.number}\n`);
+    }
+    staging ??= await stageOutput(outDir);
+    const checked: Diagnostic[] = [];
+    const stage = staging;
+    const mainTargets = split ? split.main : targets;
+    let files = await emitInto(toEmit, (f) => stage.write(f), {
+      cwd: io.cwd,
+      targets: mainTargets,
+      asset,
+      templateDirs,
+      onTarget: (t, i, n) => progress.step(`emitting ${t}`, i, n),
+      onChecked: (d) => checked.push(...d),
+    });
+    if (worker) {
+      progress.step('waiting for the second thread');
+      const r = await worker.result;
+      worker = undefined;
+      // Both threads read the files: one edited in between would give two different banks.
+      if (r.idsDigest !== idsDigest(toEmit)) throw new UsageError('The bank files changed during the build; nothing was written (run it again)');
+      checked.push(...r.diagnostics);
+      files += r.files;
+    }
+    progress.clear();
+    timing('emit and write');
+    if (checked.some((d) => d.severity === 'error')) {
+      await stop();
+      io.stderr.write(formatText(checked, { color }));
+      io.stderr.write('qbank: nothing was written because an output failed its self-check\n');
       return 1;
     }
-    const r = withoutInvalid(project, diagnostics);
-    toEmit = r.project;
-    for (const q of r.skipped) io.stderr.write(`skipped ${q.file} question ${q.number}\n`);
+    progress.step('writing');
+    await stage.commit();
+    staging = undefined;
+    // After the outputs: a build that failed to write leaves the old ids in force.
+    const lockWritten = locked ? await saveLock(locked) : false;
+    progress.end();
+    if (locked && !o.quiet) io.stderr.write(formatIdReport(locked, { cwd: io.cwd, written: lockWritten, verbose: o.verbose }));
+    const count = toEmit.banks.reduce((n, b) => n + b.questions.length, 0);
+    if (!o.quiet) io.stderr.write(`qbank: wrote ${files} file${files === 1 ? '' : 's'} (${count} questions, ${targets.join(', ')}) to ${path.relative(io.cwd, outDir) || '.'}\n`);
+    return s.errors > 0 ? 1 : 0;
+  } catch (e) {
+    await stop();
+    throw e;
   }
-  const outDir = path.resolve(io.cwd, o.out ?? (config.out ? path.join(root, config.out) : 'dist'));
-  const out = await buildOutput(toEmit, outDir, { cwd: io.cwd, targets, asset, templateDirs: (o.templates ?? []).map((t) => path.resolve(io.cwd, t)), onTarget: (t, i, n) => progress.step(`emitting and writing ${t}`, i, n) });
-  progress.clear();
-  timing('emit and write');
-  if (!out.written) {
-    io.stderr.write(formatText(out.diagnostics, { color }));
-    io.stderr.write('qbank: nothing was written because an output failed its self-check\n');
-    return 1;
-  }
-  // After the outputs: a build that failed to write leaves the old ids in force.
-  const lockWritten = ids ? await saveLock(ids) : false;
-  progress.end();
-  if (ids && !o.quiet) io.stderr.write(formatIdReport(ids, { cwd: io.cwd, written: lockWritten, verbose: o.verbose }));
-  const count = toEmit.banks.reduce((n, b) => n + b.questions.length, 0);
-  if (!o.quiet) io.stderr.write(`qbank: wrote ${out.files} file${out.files === 1 ? '' : 's'} (${count} questions, ${targets.join(', ')}) to ${path.relative(io.cwd, outDir) || '.'}\n`);
-  return s.errors > 0 ? 1 : 0;
 }

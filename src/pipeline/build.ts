@@ -10,7 +10,7 @@ import { markdownReady } from '../markdown/render.js';
 import { loadProject } from './load.js';
 import { UsageError } from './errors.js';
 import { suggest } from '../util/did-you-mean.js';
-import { stageOutput, writeAtomically, type WriteHooks } from './write.js';
+import { writeAtomically, type WriteHooks } from './write.js';
 import { collectAssets, type AssetLookup } from './assets.js';
 import { applyLock, type LockedIds, type LockOptions } from '../ids/apply-lock.js';
 
@@ -124,46 +124,6 @@ export async function emitAll(project: Project, opts: EmitAllOptions): Promise<{
     files.push(...out);
   }
   return { files, diagnostics };
-}
-
-export interface BuildOutputResult {
-  written: boolean; // false: a self-check failed, nothing was written
-  files: number;
-  diagnostics: Diagnostic[];
-}
-
-/**
- * emitAll + writeOutput, one target at a time: each target is emitted, self-checked and written
- * into the staging folder before the next is emitted, so a build holds one target's output at
- * a time (the memory of an all-target build at 100k+ questions). A failed self-check aborts
- * the whole output, as before: nothing is written.
- */
-export async function buildOutput(project: Project, outDir: string, opts: EmitAllOptions, hooks?: WriteHooks): Promise<BuildOutputResult> {
-  const { createTemplateSet } = await import('../emit/templates.js');
-  await markdownReady();
-  const templates = createTemplateSet([...(opts.templateDirs ?? []), path.join(opts.cwd, 'templates')]);
-  const staging = await stageOutput(outDir, hooks);
-  const diagnostics: Diagnostic[] = [];
-  let files = 0;
-  try {
-    for (const [i, t] of opts.targets.entries()) {
-      opts.onTarget?.(t, i, opts.targets.length);
-      const emitter = await registry[t]!();
-      const out = await emitter.emit(project, { templates, asset: opts.asset ?? (() => undefined), ...opts.emitOptions });
-      if (emitter.check) diagnostics.push(...emitter.check(out, project));
-      if (diagnostics.some((d) => d.severity === 'error')) {
-        await staging.abort();
-        return { written: false, files, diagnostics };
-      }
-      for (const f of out) await staging.write(f);
-      files += out.length;
-    }
-  } catch (e) {
-    await staging.abort();
-    throw e;
-  }
-  await staging.commit();
-  return { written: true, files, diagnostics };
 }
 
 export async function writeOutput(outDir: string, files: EmittedFile[], hooks?: WriteHooks): Promise<void> {

@@ -73,6 +73,8 @@ export interface WriteHooks {
  * output waits in memory for the others.
  */
 export interface Staging {
+  /** The temp folder; a parallel build's second thread writes its targets here too (writeInto). */
+  readonly dir: string;
   write(f: EmittedFile): Promise<void>;
   commit(): Promise<void>;
   /** Removes the temp folder; the previous output stays as it was. */
@@ -93,6 +95,7 @@ export async function stageOutput(outDir: string, hooks: WriteHooks = {}): Promi
     await rm(tmp, { recursive: true, force: true });
   };
   return {
+    dir: tmp,
     async write(f) {
       if (done) throw new Error('This output was already committed or aborted');
       const target = safeJoin(tmp, f.path);
@@ -113,6 +116,11 @@ export async function stageOutput(outDir: string, hooks: WriteHooks = {}): Promi
       }
     },
   };
+}
+
+/** Writes one file into a staging folder from another thread; an existing file is an error ('wx'). */
+export async function writeInto(dir: string, f: EmittedFile): Promise<void> {
+  await writeOne(safeJoin(dir, f.path), f.contents);
 }
 
 export async function writeAtomically(outDir: string, files: EmittedFile[], hooks: WriteHooks = {}): Promise<void> {

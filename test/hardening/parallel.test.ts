@@ -1,0 +1,78 @@
+// The two-thread build (src/pipeline/parallel.ts) must be invisible in its results: the same
+// bytes as one thread, nothing written when lint or a self-check in either thread fails, no
+// temp folder left. It only runs from the compiled CLI (the worker is lib/pipeline/emit-worker.js),
+// so these tests run bin/qbank.js with QBANK_PARALLEL_FROM_BYTES=0 to force it on small banks.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../support/validators.js';
+import { snapshot } from './fs-snapshot.js';
+
+const bin = path.join(repoRoot, 'bin/qbank.js');
+const compiled = existsSync(path.join(repoRoot, 'lib/pipeline/emit-worker.js'));
+if (!compiled) process.stdout.write('[skipped] parallel build tests: lib/ is not compiled (npm test compiles it first)\n');
+
+const work = mkdtempSync(path.join(tmpdir(), 'qbank-par-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function project(name: string): string {
+  const dir = path.join(work, name);
+  cpSync(path.join(repoRoot, 'sources'), path.join(dir, 'sources'), { recursive: true });
+  cpSync(path.join(repoRoot, 'test/fixtures/attack'), path.join(dir, 'sources/ataque'), { recursive: true });
+  return dir;
+}
+
+function build(dir: string, threads: 'one' | 'two', args: string[] = []) {
+  const env = { ...process.env, NO_COLOR: '1', ...(threads === 'one' ? { QBANK_THREADS: '1' } : { QBANK_THREADS: '2', QBANK_PARALLEL_FROM_BYTES: '0' }) };
+  return spawnSync(process.execPath, [bin, 'build', '--format', 'all', ...args], { cwd: dir, env, encoding: 'utf8' });
+}
+
+const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.includes('qbank-tmp'));
+
+describe.skipIf(!compiled)('parallel build', () => {
+  it('gives the same bytes as one thread, and says it used a second one', { timeout: 120_000 }, () => {
+    const one = project('one');
+    const two = project('two');
+    const r1 = build(one, 'one', ['--verbose']);
+    const r2 = build(two, 'two', ['--verbose']);
+    expect(r1.status, r1.stderr).toBe(0);
+    expect(r2.status, r2.stderr).toBe(0);
+    expect(r1.stderr).not.toContain('second thread');
+    expect(r2.stderr).toMatch(/a second thread emits \S/);
+    expect(snapshot(path.join(two, 'dist'))).toEqual(snapshot(path.join(one, 'dist')));
+    expect(readFileSync(path.join(two, 'qbank.lock.json'), 'utf8')).toBe(readFileSync(path.join(one, 'qbank.lock.json'), 'utf8'));
+    expect(leftovers(two)).toEqual([]);
+  });
+
+  it('writes nothing when lint finds an error, and leaves no temp folder', { timeout: 60_000 }, () => {
+    const dir = project('lint-error');
+    appendFileSync(path.join(dir, 'sources/atendimento.txt'), '\n\n9\nUma pergunta sem opções?\n');
+    const r = build(dir, 'two');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('nothing was written');
+    expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+    expect(leftovers(dir)).toEqual([]);
+  });
+
+  it('writes nothing when a target of either thread fails its self-check', { timeout: 120_000 }, () => {
+    // one broken override per thread's share would be one test each; breaking every XML item
+    // template hits whichever thread emits it
+    for (const [target, file, from, to] of [
+      ['qti21', 'item.xml.hbs', '</choiceInteraction>', ''],
+      ['canvas', 'item.xml.hbs', '</item>', ''],
+    ] as const) {
+      const dir = project(`broken-${target}`);
+      mkdirSync(path.join(dir, 'templates', target), { recursive: true });
+      const builtin = readFileSync(path.join(repoRoot, 'templates', target, file), 'utf8');
+      expect(builtin).toContain(from);
+      writeFileSync(path.join(dir, 'templates', target, file), builtin.replace(from, to));
+      const r = build(dir, 'two');
+      expect(r.status, r.stderr).toBe(1);
+      expect(r.stderr).toContain('failed its self-check');
+      expect(existsSync(path.join(dir, 'dist'))).toBe(false);
+      expect(leftovers(dir)).toEqual([]);
+    }
+  });
+});
