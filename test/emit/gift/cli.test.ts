@@ -27,11 +27,16 @@ describe('qbank build, GIFT and Moodle XML', () => {
   it('refuses to write output from a broken --templates override and names the template', async () => {
     const question = readFileSync(path.join(repoRoot, 'templates/moodle-xml/question.hbs'), 'utf8');
     const dir = tempProject({ ...bank, 'mine/moodle-xml/question.hbs': question.replace('{{shuffle}}', '1'), 'mine/gift/category.hbs': '$CATEGORY: Outra/{{category}}\n\n' });
-    const r = await runCli(['build', '--templates', 'mine', '--format', 'gift,moodle-xml'], dir);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Question 1 <shuffleanswers> reads "1", expected 0 \(Moodle XML from template .*mine\/moodle-xml\/question\.hbs\)/);
-    expect(r.stderr).toMatch(/GIFT line \d+ should set category "Treino" \(GIFT from template .*mine\/gift\/category\.hbs\)/);
-    expect(r.stderr).toContain('nothing was written');
+    // the build stops at the first target that fails its self-check, so each is run alone too
+    const xml = await runCli(['build', '--templates', 'mine', '--format', 'moodle-xml'], dir);
+    expect(xml.code).toBe(1);
+    expect(xml.stderr).toMatch(/Question 1 <shuffleanswers> reads "1", expected 0 \(Moodle XML from template .*mine\/moodle-xml\/question\.hbs\)/);
+    const gift = await runCli(['build', '--templates', 'mine', '--format', 'gift'], dir);
+    expect(gift.code).toBe(1);
+    expect(gift.stderr).toMatch(/GIFT line \d+ should set category "Treino" \(GIFT from template .*mine\/gift\/category\.hbs\)/);
+    const both = await runCli(['build', '--templates', 'mine', '--format', 'gift,moodle-xml'], dir);
+    expect(both.code).toBe(1);
+    for (const r of [xml, gift, both]) expect(r.stderr).toContain('nothing was written');
     expect(existsSync(path.join(dir, 'dist'))).toBe(false);
   });
 });
