@@ -19,7 +19,7 @@ import { escapeXml, IdAllocator, toNCName } from '../xml.js';
 import { zipChunks, type ZipEntry } from '../zip.js';
 import { rememberTemplates, renderAround, Templates, type PackageTemplates } from '../qti21/layout.js';
 import { richText } from '../qti21/rich-text.js';
-import { formatNumber, titleOf } from '../qti21/view.js';
+import { formatNumber, ncName, titleOf, xmlText } from '../qti21/view.js';
 import { checkCanvasPackage } from './check.js';
 import type { CheckedEntry } from '../qti21/check.js';
 import { builtinOnly, questionShape, sampleIndexes } from '../self-check.js';
@@ -51,9 +51,14 @@ export interface CanvasPlan {
  */
 export function answerIds(questionId: string, count: number): number[] {
   const ids: number[] = [];
+  // FNV-1a over the code points of `${questionId}#${i}`: the id's part is hashed once.
+  let base = 0x811c9dc5;
+  for (const ch of questionId) base = Math.imul(base ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  base = Math.imul(base ^ 0x23, 0x01000193) >>> 0; // '#'
   for (let i = 0; i < count; i++) {
-    let h = 0x811c9dc5;
-    for (const ch of `${questionId}#${i}`) h = Math.imul(h ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+    let h = base;
+    const digits = String(i);
+    for (let k = 0; k < digits.length; k++) h = Math.imul(h ^ digits.charCodeAt(k), 0x01000193) >>> 0;
     let id = (h % 900_000_000) + 100_000_000;
     while (ids.includes(id)) id++;
     ids.push(id);
@@ -78,7 +83,7 @@ export function planCanvas(project: Project, asset: AssetLookup): CanvasPlan {
   const images = new Map<string, Asset>();
   const banks = project.banks.filter((b) => b.questions.length > 0);
   // Question idents first: they are the stable ones.
-  const itemIdents = banks.map((b) => b.questions.map((q) => ids.take(toNCName(q.id, 'q'))));
+  const itemIdents = banks.map((b) => b.questions.map((q) => ids.take(ncName(q.id, 'q'))));
   banks.forEach((bank, bi) => {
     const ident = ids.take(`quiz-${toNCName(slug(bank.id), 'bank')}`);
     const assets: Asset[] = [];
@@ -112,7 +117,7 @@ const layout: PackageTemplates = [
 
 // mattext holds HTML as escaped text (texttype="text/html"): XHTML first, then escaped once more.
 function html(md: string, bank: Bank, asset: AssetLookup): string {
-  return escapeXml(richText(md, bank.id, asset, imageSrc).xhtml);
+  return xmlText(richText(md, bank.id, asset, imageSrc).xhtml);
 }
 
 function itemContext(it: CanvasQuiz['items'][number], bank: Bank, asset: AssetLookup) {
@@ -120,7 +125,7 @@ function itemContext(it: CanvasQuiz['items'][number], bank: Bank, asset: AssetLo
   const keyed = new Set(q.key);
   return {
     ident: it.ident,
-    title: escapeXml(titleOf(q)),
+    title: xmlText(titleOf(q)),
     questionType: canvasType(q),
     points: formatNumber(q.points),
     originalAnswerIds: it.answerIds.join(','),
@@ -131,7 +136,7 @@ function itemContext(it: CanvasQuiz['items'][number], bank: Bank, asset: AssetLo
     multiple: q.type === 'multiple',
     choices: q.options.map((o, i) => ({ ident: String(it.answerIds[i]), fixed: o.fixed === true, correct: keyed.has(i), text: html(o.text.markdown, bank, asset) })),
     number: q.number,
-    category: escapeXml(q.category),
+    category: xmlText(q.category),
   };
 }
 

@@ -19,7 +19,7 @@ import { zipChunks, type ZipEntry } from '../zip.js';
 import { checkPackage, type CheckedEntry } from './check.js';
 import { builtinOnly, questionShape, sampleIndexes } from '../self-check.js';
 import { rememberTemplates, renderAround, Templates, type PackageTemplates } from './layout.js';
-import { formatNumber, itemView } from './view.js';
+import { formatNumber, itemView, ncName, xmlText } from './view.js';
 
 export const packageName = 'qti21.zip';
 const itemsDir = 'items';
@@ -60,7 +60,7 @@ export function planPackage(project: Project, options: Pick<EmitOptions, 'asset'
   const banks = project.banks.filter((b) => b.questions.length > 0);
   for (const bank of banks) {
     for (const q of bank.questions) {
-      const id = ids.take(toNCName(q.id, 'q'));
+      const id = ids.take(ncName(q.id, 'q'));
       let assets = noAssets; // shared: a million empty arrays would cost ~30 MB
       for (const md of [q.stem.markdown, ...q.options.map((o) => o.text.markdown)]) {
         for (const url of imageUrls(md)) {
@@ -128,7 +128,7 @@ function* testXml(t: Templates, test: PlannedTest): Generator<string> {
     const [sHead, sTail, hasRefs] = renderAround(section, { identifier: sec.id, title: escapeXml(sec.category) }, 'itemRefs');
     yield sHead;
     if (hasRefs)
-      for (const it of sec.items) yield ref({ identifier: it.id, href: it.path, points: formatNumber(it.q.points), category: escapeXml(it.q.category) });
+      for (const it of sec.items) yield ref({ identifier: it.id, href: it.path, points: formatNumber(it.q.points), category: xmlText(it.q.category) });
     yield sTail;
   }
   yield tail;

@@ -34,9 +34,14 @@ function safeDecode(s: string): string {
  * `place(asset)` gives the src an image gets inside the package. An image that is not a bank file
  * (a remote URL) keeps its src; unresolved local images are the image-path lint rule's business.
  */
+// HTML that toXhtml would return unchanged: no markup, no reference, nothing XML forbids.
+const notPlainXml = /[<&\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]|]]>/;
+const noAssets: Asset[] = [];
+
 export function richText(md: string, bankId: string, lookup: AssetLookup, place: (a: Asset) => string): RichText {
   const html = renderHtml(md);
-  if (!html.includes('<img')) return { xhtml: toXhtml(html, { elements: qtiElements, required, defaults }), assets: [] };
+  if (!notPlainXml.test(html)) return { xhtml: html, assets: noAssets };
+  if (!html.includes('<img')) return { xhtml: toXhtml(html, { elements: qtiElements, required, defaults }), assets: noAssets };
   const assets: Asset[] = [];
   // The hast serializer percent-encodes URLs, so match on the decoded form of each authored url.
   const byUrl = new Map<string, Asset>();

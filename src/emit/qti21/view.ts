@@ -2,7 +2,7 @@
 import type { Bank, Question } from '../../ir/schema.js';
 import { renderPlain } from '../../markdown/render.js';
 import type { Asset, AssetLookup } from '../../pipeline/assets.js';
-import { escapeXml } from '../xml.js';
+import { escapeXml, toNCName } from '../xml.js';
 import { richText } from './rich-text.js';
 import { afterCodePoints } from '../text.js';
 
@@ -10,7 +10,24 @@ export const matchCorrect = 'http://www.imsglobal.org/question/qti_v2p1/rptempla
 export const mapResponse = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/map_response';
 
 /** Choice identifiers: position-based, so they stay put however the LMS shuffles the display. */
-export const choiceId = (index: number): string => `choice-${index + 1}`;
+export const choiceId = (index: number): string => choiceIds[index] ?? `choice-${index + 1}`;
+const choiceIds = Array.from({ length: 26 }, (_, i) => `choice-${i + 1}`);
+
+// Characters escapeXml changes or drops (\t, \n, \r are kept, but rare enough to test too):
+// most texts have none, and one test costs less than escapeXml's two replaces.
+const xmlSpecial = /[&<>"'\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+// An id that toNCName returns unchanged: it starts with a letter or _, holds only NCName ASCII
+// and does not end with the "-" toNCName trims. Question ids (bank-q12) always are.
+const plainNCName = /^[A-Za-z_][A-Za-z0-9_.-]*(?<!-)$/;
+
+/** toNCName, skipped for an id it would return unchanged. */
+export const ncName = (s: string, fallback?: string): string => (plainNCName.test(s) ? s : toNCName(s, fallback));
+
+/** escapeXml, skipped for text that holds nothing it would change. */
+export function xmlText(s: string): string {
+  return xmlSpecial.test(s) ? escapeXml(s) : s;
+}
 
 /**
  * Per-choice value of a multiple-response mapping: each keyed choice +1/k, each other −1/k, the
@@ -30,11 +47,25 @@ export function formatNumber(n: number): string {
   return n.toFixed(7).replace(/0+$/, '').replace(/\.$/, '');
 }
 
+// Whitespace that the title collapses: anything but a single inner space.
+const untidySpace = /[^\S ]|  |^ | $/;
+
 export function titleOf(q: Question): string {
-  const plain = renderPlain(q.stem.markdown).replace(/\s+/g, ' ').trim();
-  const short = afterCodePoints(plain, 80) !== undefined ? `${plain.slice(0, afterCodePoints(plain, 79))}…` : plain;
+  let plain = renderPlain(q.stem.markdown);
+  if (untidySpace.test(plain)) plain = plain.replace(/\s+/g, ' ').trim();
+  // Cut to 79 code points and an ellipsis when longer than 80.
+  const after80 = afterCodePoints(plain, 80);
+  let short = plain;
+  if (after80 !== undefined) {
+    const lowAt = after80 - 1;
+    const pair = lowAt > 0 && isLow(plain.charCodeAt(lowAt)) && isHigh(plain.charCodeAt(lowAt - 1));
+    short = `${plain.slice(0, pair ? lowAt - 1 : lowAt)}…`;
+  }
   return short ? `${q.number}. ${short}` : String(q.number);
 }
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 export interface ItemView {
   identifier: string;
@@ -66,8 +97,8 @@ export function itemView(q: Question, bank: Bank, identifier: string, lookup: As
   const weight = choiceWeight(Math.max(1, keyed.size));
   const view: ItemView = {
     identifier,
-    title: escapeXml(titleOf(q)),
-    lang: escapeXml(bank.lang),
+    title: xmlText(titleOf(q)),
+    lang: xmlText(bank.lang),
     cardinality: multiple ? 'multiple' : 'single',
     // 0 = no limit: a candidate may tick any number of boxes in a multiple-response item.
     maxChoices: multiple ? 0 : 1,
@@ -80,9 +111,9 @@ export function itemView(q: Question, bank: Bank, identifier: string, lookup: As
     // is still pinned if an LMS or a delivery setting turns shuffling back on.
     choices: q.options.map((o, i) => ({ identifier: choiceId(i), fixed: o.fixed === true, text: rich(o.text.markdown) })),
     points: formatNumber(q.points),
-    category: escapeXml(q.category),
+    category: xmlText(q.category),
     number: q.number,
-    source: escapeXml(`${q.span.file}:${q.span.line}`),
+    source: xmlText(`${q.span.file}:${q.span.line}`),
   };
   return { view, assets };
 }
