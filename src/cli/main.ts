@@ -1,12 +1,10 @@
 // The qbank CLI: a thin layer over the pipeline. main() returns the exit code:
 // 0 no errors, 1 lint errors (or too many warnings), 2 usage, I/O or internal errors.
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import { UsageError } from '../pipeline/errors.js';
+import { packageJson } from '../util/package-root.js';
 import type { Io } from './io.js';
 
-const pkg = JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string };
+const pkg = packageJson();
 
 export interface CommandResult {
   code: number;

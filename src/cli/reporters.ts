@@ -1,9 +1,7 @@
 // --format for lint output: text (people), json (scripts), sarif (code scanning), github
 // (workflow annotations). Every reporter is a pure function over sorted diagnostics.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../ir/diagnostic.js';
+import { packageJson } from '../util/package-root.js';
 import { rules } from '../lint/index.js';
 import { formatGithub } from '../report/github.js';
 import { formatJson } from '../report/json.js';
@@ -17,7 +15,7 @@ export interface ReportContext {
 
 let pkg: { version: string; homepage?: string } | undefined;
 function packageInfo(): { version: string; homepage?: string } {
-  pkg ??= JSON.parse(readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../package.json'), 'utf8')) as { version: string; homepage?: string };
+  pkg ??= packageJson();
   return pkg;
 }
 

@@ -5,10 +5,10 @@
 import Handlebars from 'handlebars';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../util/package-root.js';
 import { compileFast, fallback } from './template-compiler.js';
 
-export const builtinTemplatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
+export const builtinTemplatesDir = path.join(packageRoot(), 'templates');
 
 export type Render = (context: unknown) => string;
 
