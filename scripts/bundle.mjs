@@ -15,7 +15,7 @@ if (!existsSync(path.join(lib, 'cli/main.js'))) throw new Error('lib/cli/main.js
 
 await build({
   absWorkingDir: root,
-  entryPoints: { qbank: 'lib/cli/main.js', 'emit-worker': 'lib/pipeline/emit-worker.js' },
+  entryPoints: { qbank: 'lib/cli/main.js', 'emit-worker': 'lib/pipeline/emit-worker.js', 'lint-worker': 'lib/lint/lint-worker.js' },
   outdir: 'lib/bundle',
   bundle: true,
   splitting: true,

@@ -7,7 +7,7 @@ import type { Config, RuleSetting, RuleSeverity } from '../config/schema.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../ir/diagnostic.js';
 import type { Project, Span } from '../ir/schema.js';
 import { resolveRuleId, rules as allRules } from './index.js';
-import type { Rule } from './define-rule.js';
+import type { Report, Rule } from './define-rule.js';
 import { applyDirectives, readDirectives } from './suppress.js';
 import { withTextCache } from './text.js';
 
@@ -19,7 +19,11 @@ export interface LintOptions {
   sourceLines?: (file: string) => readonly string[] | undefined;
   /** Report only findings in these files (project-relative); rules still see every file. */
   onlyFiles?: ReadonlySet<string>;
+  /** Reports of some rules computed elsewhere (a worker thread: see parallel-lint.ts), by rule id. */
+  external?: ReadonlyMap<string, Report[]>;
 }
+
+type LintConfig = LintOptions['config'];
 
 const toSeverity: Record<Exclude<RuleSeverity, 'off'>, Severity> = { info: 'info', warn: 'warning', error: 'error' };
 
@@ -31,6 +35,37 @@ export function settingLevel(s: RuleSetting): RuleSeverity {
 function canonical(map: Record<string, RuleSetting>): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   for (const [k, v] of Object.entries(map)) out[resolveRuleId(k) ?? k] = v;
+  return out;
+}
+
+/** The rules that run under this config and these targets, with their options. */
+export function enabledRules(rules: Rule<any>[], config: LintConfig, targets: readonly string[] | undefined): { rule: Rule<any>; options: unknown }[] {
+  const globalRules = canonical(config?.rules ?? {});
+  const overrides = (config?.overrides ?? []).map((o) => canonical(o.rules));
+  const out: { rule: Rule<any>; options: unknown }[] = [];
+  for (const rule of rules) {
+    if (rule.fromParser || rule.reportedBy) continue;
+    const global = globalRules[rule.id];
+    const anyOverride = overrides.some((o) => o[rule.id] !== undefined && settingLevel(o[rule.id]!) !== 'off');
+    if (global !== undefined && settingLevel(global) === 'off' && !anyOverride) continue;
+    if (rule.targets && !rule.targets.some((t) => targets?.includes(t))) continue;
+    const raw = global !== undefined && typeof global !== 'string' ? global[1] : undefined;
+    const options = rule.optionsSchema ? rule.optionsSchema.parse({ ...(rule.defaultOptions ?? {}), ...(raw ?? {}) }) : (rule.defaultOptions ?? {});
+    out.push({ rule, options });
+  }
+  return out;
+}
+
+/** Runs these rules' checks alone and returns their raw reports (a worker thread's share of a lint). */
+export function ruleReports(project: Project, rules: Rule<any>[], opts: Pick<LintOptions, 'config' | 'targets' | 'sourceLines'>): Map<string, Report[]> {
+  const out = new Map<string, Report[]>();
+  withTextCache(() => {
+    for (const { rule, options } of enabledRules(rules, opts.config, opts.targets)) {
+      const reports: Report[] = [];
+      rule.check(project, (r) => reports.push(r), { options, targets: opts.targets ?? [], sourceLines: opts.sourceLines ?? (() => undefined) });
+      out.set(rule.id, reports);
+    }
+  });
   return out;
 }
 
@@ -61,17 +96,8 @@ function lintWithCache(project: Project, parseDiagnostics: Diagnostic[], opts: L
   for (const d of parseDiagnostics) push(d, d.severity);
 
   const sourceLines = opts.sourceLines ?? (() => undefined);
-  for (const rule of rules) {
-    if (rule.fromParser || rule.reportedBy) continue;
-    const global = globalRules[rule.id];
-    const anyOverride = overrides.some((o) => o.rules[rule.id] !== undefined && settingLevel(o.rules[rule.id]!) !== 'off');
-    if (global !== undefined && settingLevel(global) === 'off' && !anyOverride) continue;
-    if (rule.targets && !rule.targets.some((t) => opts.targets?.includes(t))) continue;
-    const raw = global !== undefined && typeof global !== 'string' ? global[1] : undefined;
-    const options = rule.optionsSchema ? rule.optionsSchema.parse({ ...(rule.defaultOptions ?? {}), ...(raw ?? {}) }) : (rule.defaultOptions ?? {});
-    rule.check(
-      project,
-      (r) =>
+  for (const { rule, options } of enabledRules(rules, opts.config, opts.targets)) {
+    const report = (r: Report) =>
         push(
           {
             ruleId: rule.id,
@@ -87,9 +113,10 @@ function lintWithCache(project: Project, parseDiagnostics: Diagnostic[], opts: L
             ...(r.related ? { related: r.related } : {}),
           },
           rule.severity,
-        ),
-      { options, targets: opts.targets ?? [], sourceLines },
-    );
+        );
+    const external = opts.external?.get(rule.id);
+    if (external) for (const r of external) report(r);
+    else rule.check(project, report, { options, targets: opts.targets ?? [], sourceLines });
   }
 
   const known = new Set(rules.map((r) => r.id));

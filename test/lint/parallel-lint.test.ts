@@ -1,0 +1,95 @@
+// The two-thread lint (src/lint/parallel-lint.ts) must report exactly what one thread reports:
+// same findings, severities from config, rule options, inline disables, locked ids. It runs only
+// from the compiled CLI (the worker is lib/lint/lint-worker.js), so these tests run bin/qbank.js
+// with QBANK_PARALLEL_FROM_BYTES=0 to force it on small banks.
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { WORKER_RULES } from '../../src/lint/parallel-lint.js';
+import { repoRoot } from '../support/validators.js';
+
+const bin = path.join(repoRoot, 'bin/qbank.js');
+const compiled = existsSync(path.join(repoRoot, 'lib/lint/lint-worker.js'));
+if (!compiled) process.stdout.write('[skipped] parallel lint tests: lib/ is not compiled (npm test compiles it first)\n');
+
+const work = mkdtempSync(path.join(tmpdir(), 'qbank-plint-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function project(name: string): string {
+  const dir = path.join(work, name);
+  cpSync(path.join(repoRoot, 'sources'), path.join(dir, 'sources'), { recursive: true });
+  cpSync(path.join(repoRoot, 'test/fixtures/attack'), path.join(dir, 'sources/ataque'), { recursive: true });
+  cpSync(path.join(repoRoot, 'qbank.lock.json'), path.join(dir, 'qbank.lock.json'));
+  // near-duplicates, negative stems, overlapping options and a long key: every worker rule reports
+  appendFileSync(
+    path.join(dir, 'sources/atendimento.txt'),
+    [
+      '',
+      '',
+      '9',
+      'O cliente José entrou em contato para informar que está sem navegação desde ontem. O que deve ser feito?',
+      'Reiniciar o modem',
+      'Reiniciar o modem e abrir chamado',
+      'Transferir para o suporte técnico de segundo nível com prioridade alta e registro completo do caso',
+      '',
+      '<!-- qbank-disable-next-question near-duplicate -- kept on purpose -->',
+      '10',
+      'O cliente José entrou em contato informando que está sem navegação desde ontem. O que deve ser feito?',
+      'Abrir chamado',
+      'Pedir o CPF',
+      'Encerrar',
+      '',
+      '11',
+      'O cliente José ligou para informar que está sem navegação desde ontem. O que deve ser feito?',
+      'Abrir chamado',
+      'Pedir o CPF',
+      'Encerrar',
+      '',
+      '12',
+      'Qual alternativa não é um canal de atendimento?',
+      'Telefone',
+      'Chat',
+      'Pombo-correio',
+    ].join('\n'),
+  );
+  return dir;
+}
+
+function lint(dir: string, threads: 'one' | 'two', args: string[]) {
+  const env = { ...process.env, NO_COLOR: '1', QBANK_THREAD_LOG: '1', ...(threads === 'one' ? { QBANK_THREADS: '1' } : { QBANK_THREADS: '2', QBANK_PARALLEL_FROM_BYTES: '0' }) };
+  return spawnSync(process.execPath, [bin, 'lint', '--format', 'json', ...args], { cwd: dir, env, encoding: 'utf8' });
+}
+
+describe.skipIf(!compiled)('parallel lint', () => {
+  it('reports exactly what one thread reports, worker rules included', { timeout: 60_000 }, () => {
+    const dir = project('same');
+    const one = lint(dir, 'one', []);
+    const two = lint(dir, 'two', []);
+    expect(two.status).toBe(one.status);
+    expect(one.stderr).toBe('');
+    expect(two.stderr).toBe(`qbank: a second thread ran ${WORKER_RULES.join(', ')}\n`);
+    expect(two.stdout).toBe(one.stdout);
+    const found = new Set((JSON.parse(one.stdout) as { diagnostics: { ruleId: string }[] }).diagnostics.map((d) => d.ruleId));
+    for (const rule of WORKER_RULES) expect(found, rule).toContain(rule);
+  });
+
+  it('applies config severities, options and overrides to the worker rules alike', { timeout: 60_000 }, () => {
+    const dir = project('config');
+    writeFileSync(
+      path.join(dir, 'qbank.config.json'),
+      JSON.stringify({
+        rules: { 'near-duplicate': ['error', { threshold: 0.6, minWords: 4 }], 'negative-stem': 'off', 'option-overlap': 'error' },
+        overrides: [{ files: ['sources/ataque/**'], rules: { 'option-overlap': 'off', 'negative-stem': 'warn' } }],
+      }),
+    );
+    const one = lint(dir, 'one', []);
+    const two = lint(dir, 'two', []);
+    expect(one.status).toBe(1);
+    expect(two.status).toBe(1);
+    expect(two.stderr).toContain('a second thread ran');
+    expect(two.stdout).toBe(one.stdout);
+    expect(readFileSync(path.join(dir, 'qbank.config.json'), 'utf8')).toContain('threshold');
+  });
+});
