@@ -117,7 +117,8 @@ const layout: PackageTemplates = [
 
 // mattext holds HTML as escaped text (texttype="text/html"): XHTML first, then escaped once more.
 function html(md: string, bank: Bank, asset: AssetLookup): string {
-  return xmlText(richText(md, bank.id, asset, imageSrc).xhtml);
+  const r = richText(md, bank.id, asset, imageSrc);
+  return r.inert ? r.xhtml : escapeXml(r.xhtml);
 }
 
 function itemContext(it: CanvasQuiz['items'][number], bank: Bank, asset: AssetLookup) {

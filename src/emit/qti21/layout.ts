@@ -36,9 +36,13 @@ export class Templates {
     private set: TemplateSet,
     readonly target: string,
   ) {}
+  private renders = new Map<string, Render>();
   get(name: string): Render {
+    const hit = this.renders.get(name); // called once per item: no key strings, no new records
+    if (hit) return hit;
     const r = this.set.get(this.target, name);
     this.used.set(name, { name: `${this.target}/${name}`, file: r.origin });
+    this.renders.set(name, r);
     return r;
   }
 }

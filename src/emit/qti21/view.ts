@@ -47,12 +47,14 @@ export function formatNumber(n: number): string {
   return n.toFixed(7).replace(/0+$/, '').replace(/\.$/, '');
 }
 
-// Whitespace that the title collapses: anything but a single inner space.
-const untidySpace = /[^\S ]|  |^ | $/;
+// Whitespace that the title collapses: any \s but the space (listed: a negated \S scans slowly),
+// two spaces, or a space at either end.
+const otherSpace = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const untidy = (s: string) => otherSpace.test(s) || s.includes('  ') || s.startsWith(' ') || s.endsWith(' ');
 
 export function titleOf(q: Question): string {
   let plain = renderPlain(q.stem.markdown);
-  if (untidySpace.test(plain)) plain = plain.replace(/\s+/g, ' ').trim();
+  if (untidy(plain)) plain = plain.replace(/\s+/g, ' ').trim();
   // Cut to 79 code points and an ellipsis when longer than 80.
   const after80 = afterCodePoints(plain, 80);
   let short = plain;
