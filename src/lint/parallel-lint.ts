@@ -2,20 +2,14 @@
 // costliest rules (WORKER_RULES) while the main thread runs the others; lintProject then
 // takes the worker's reports as if its rules had run here (same config, suppressions,
 // sorting), so the findings are the same as on one thread. Small banks stay on one thread.
-import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
 import type { Project } from '../ir/schema.js';
-import { findBankFiles } from '../pipeline/load.js';
+import { useSecondThread } from '../pipeline/threads.js';
 import type { Report } from './define-rule.js';
 
 /** About half of a lint's rule time at 100k questions (bench/rule-times.mjs). */
 export const WORKER_RULES = ['near-duplicate', 'negative-stem', 'option-overlap', 'longest-option-is-key'];
-// ~400 bytes a question: below about 5,000 questions one thread is faster
-const PARALLEL_FROM_BYTES = 2_000_000;
 
 export interface LintJob {
   cwd: string;
@@ -39,19 +33,8 @@ export function sourceDigest(project: Project): string {
 const workerUrl = new URL('./lint-worker.js', import.meta.url);
 
 /** Whether a worker should take WORKER_RULES for this lint. */
-export async function shouldSplitLint(opts: { cwd: string; config: Config; inputs: string[]; env: NodeJS.ProcessEnv }): Promise<boolean> {
-  const threads = opts.env.QBANK_THREADS === undefined ? undefined : Number(opts.env.QBANK_THREADS);
-  if (threads !== undefined ? threads < 2 : os.availableParallelism() < 2) return false;
-  // compiled code only: under a TypeScript runner (the tests) there is no .js worker to start
-  if (workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return false;
-  const from = opts.env.QBANK_PARALLEL_FROM_BYTES === undefined ? PARALLEL_FROM_BYTES : Number(opts.env.QBANK_PARALLEL_FROM_BYTES);
-  let bytes = 0;
-  try {
-    for (const f of await findBankFiles({ cwd: opts.cwd, inputs: opts.inputs, sources: opts.config.sources, ignore: opts.config.ignore })) bytes += (await stat(f)).size;
-  } catch {
-    return false; // the main thread's load reports it
-  }
-  return bytes >= from;
+export function shouldSplitLint(opts: { cwd: string; config: Config; inputs: string[]; env: NodeJS.ProcessEnv }): Promise<boolean> {
+  return useSecondThread({ ...opts, worker: workerUrl });
 }
 
 /**

@@ -2,10 +2,6 @@
 // part of the targets while the main thread lints and emits the rest, into one staging folder.
 // Lint still decides: with errors the worker is stopped and nothing is written.
 // Small banks (the usual case) stay on one thread: a worker costs ~0.1 s to start.
-import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
@@ -14,7 +10,7 @@ import { targets as registry } from '../emit/index.js';
 import type { EmitOptions, EmittedFile } from '../emit/emitter.js';
 import { markdownReady } from '../markdown/render.js';
 import type { AssetLookup } from './assets.js';
-import { findBankFiles } from './load.js';
+import { useSecondThread } from './threads.js';
 
 export interface WorkerJob {
   cwd: string;
@@ -72,8 +68,6 @@ export async function emitInto(project: Project, write: (f: EmittedFile) => Prom
 // the main thread also lints, which costs about as much as LINT.
 const COST: Record<string, number> = { json: 1, gift: 1.5, 'moodle-xml': 3, qti21: 4, canvas: 4, html: 2 };
 const LINT = 3;
-// ~400 bytes a question: below about 5,000 questions one thread is faster
-const PARALLEL_FROM_BYTES = 2_000_000;
 
 const workerUrl = new URL('./emit-worker.js', import.meta.url);
 
@@ -84,20 +78,7 @@ export interface Split {
 
 /** Which targets the worker takes, or undefined to build on one thread. */
 export async function planSplit(opts: { cwd: string; config: Config; inputs: string[]; targets: string[]; env: NodeJS.ProcessEnv }): Promise<Split | undefined> {
-  const threads = opts.env.QBANK_THREADS === undefined ? undefined : Number(opts.env.QBANK_THREADS);
-  if (threads !== undefined ? threads < 2 : os.availableParallelism() < 2) return undefined;
-  if (opts.targets.length < 2) return undefined;
-  // compiled code only: under a TypeScript runner (the tests) there is no .js worker to start
-  if (workerUrl.protocol !== 'file:' || !existsSync(fileURLToPath(workerUrl))) return undefined;
-  const from = opts.env.QBANK_PARALLEL_FROM_BYTES === undefined ? PARALLEL_FROM_BYTES : Number(opts.env.QBANK_PARALLEL_FROM_BYTES);
-  let bytes = 0;
-  try {
-    const files = await findBankFiles({ cwd: opts.cwd, inputs: opts.inputs, sources: opts.config.sources, ignore: opts.config.ignore });
-    for (const f of files) bytes += (await stat(f)).size;
-  } catch {
-    return undefined; // the main thread's load reports it
-  }
-  if (bytes < from) return undefined;
+  if (opts.targets.length < 2 || !(await useSecondThread({ ...opts, worker: workerUrl }))) return undefined;
   // longest first onto the lighter thread; the main thread starts with the lint
   const split: Split = { main: [], worker: [] };
   let mainLoad = LINT;
