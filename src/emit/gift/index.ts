@@ -12,8 +12,7 @@ import { escapeGift, protectFormatMarker } from './escape.js';
 import { formatWeight } from './moodle-grades.js';
 import { numberWidth, toMoodleQuestion, type MoodleQuestion } from './moodle-question.js';
 import { compareGift, questionLimits, type GiftExpected } from './check-gift.js';
-import { builtinOnly, isBuiltinTemplate, questionShape, sampleIndexes } from '../self-check.js';
-import { builtinGiftQuestion } from './builtin-question.js';
+import { builtinOnly, questionShape, sampleIndexes } from '../self-check.js';
 
 export const giftTemplateNames = ['header.hbs', 'category.hbs', 'question.hbs'] as const;
 
@@ -77,7 +76,7 @@ function* giftChunks(bank: Bank, templates: TemplateSet, width = numberWidth(ban
   const header = templates.get('gift', 'header.hbs');
   const category = templates.get('gift', 'category.hbs');
   const template = templates.get('gift', 'question.hbs');
-  const question = isBuiltinTemplate(template.origin) ? builtinGiftQuestion : (m: MoodleQuestion) => template(giftView(m));
+  const question = (m: MoodleQuestion) => template(giftView(m));
   yield header({ title: commentSafe(bank.title), source: commentSafe(bank.path), count: bank.questions.length });
   // the blocks of expectedGift, without an object per block
   let current: string | undefined;

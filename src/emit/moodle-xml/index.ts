@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { atSpan, type Diagnostic } from '../../ir/diagnostic.js';
 import type { Bank, Project } from '../../ir/schema.js';
-import type { AssetLookup } from '../../pipeline/assets.js';
+import type { Asset, AssetLookup } from '../../pipeline/assets.js';
 import { reiterable, type EmittedFile, type Emitter } from '../emitter.js';
 import type { TemplateSet } from '../templates.js';
 import { formatWeight } from '../gift/moodle-grades.js';
@@ -15,13 +15,23 @@ import { cdata, escapeXml, xmlComment } from './xml-text.js';
 import { fileRenderer, type FileRenderer } from './html-files.js';
 import { compareMoodleXml, type XmlExpected } from './check-moodle-xml.js';
 import { questionLimits } from '../gift/check-gift.js';
-import { builtinOnly, isBuiltinTemplate, questionShape, sampleIndexes } from '../self-check.js';
-import { builtinMoodleXmlQuestion, fileView } from './builtin-question.js';
+import { builtinOnly, questionShape, sampleIndexes } from '../self-check.js';
 
 export const moodleXmlTemplateNames = ['header.hbs', 'category.hbs', 'question.hbs', 'footer.hbs'] as const;
 
 export function moodleXmlPath(bank: Bank): string {
   return `moodle-xml/${bank.id}.moodle.xml`;
+}
+
+// An image as Moodle XML's <file>: base64 once per image, however many questions show it.
+const base64 = new WeakMap<Uint8Array, string>();
+export function fileView(a: Asset): { name: string; data: string } {
+  let data = base64.get(a.data);
+  if (data === undefined) {
+    data = Buffer.from(a.data).toString('base64');
+    base64.set(a.data, data);
+  }
+  return { name: escapeXml(a.name), data };
 }
 
 export function moodleXmlView(m: MoodleQuestion, files: FileRenderer): Record<string, unknown> {
@@ -83,7 +93,7 @@ function* xmlChunks(bank: Bank, templates: TemplateSet, asset: AssetLookup, widt
   const files = fileRenderer(bank.id, asset);
   const category = t('category.hbs');
   const template = t('question.hbs');
-  const question = isBuiltinTemplate(template.origin) ? builtinMoodleXmlQuestion : (m: MoodleQuestion, f: FileRenderer) => template(moodleXmlView(m, f));
+  const question = (m: MoodleQuestion, f: FileRenderer) => template(moodleXmlView(m, f));
   yield t('header.hbs')({ source: xmlComment(bank.path), title: xmlComment(bank.title), count: bank.questions.length });
   // the items of expectedMoodleXml, without an object per item
   let current: string | undefined;
