@@ -37,14 +37,16 @@ export function normalizeReference(s: string): string {
 // the folded character, SEP for a separator, or SLOW when the fold is not a single character
 // (ß, ĳ, ¼): such text takes the reference path. Decomposition, mark removal and lower-casing
 // act character by character in this range, so folding char by char gives the same result.
-const FOLD_END = 0x250;
-const SEP = -1;
-const SLOW = -2;
+export const FOLD_END = 0x250;
+export const SEP = -1;
+export const SLOW = -2;
 let fold: Int32Array | undefined;
 const buffer = new Uint16Array(8192);
 const decoder = new TextDecoder('utf-16le');
 
-function foldTable(): Int32Array {
+/** The fold table (built once; word-sets.ts reads words with it too). */
+export function foldTable(): Int32Array {
+  if (fold) return fold;
   const t = new Int32Array(FOLD_END);
   for (let c = 0; c < FOLD_END; c++) {
     const ch = String.fromCharCode(c);
@@ -54,7 +56,7 @@ function foldTable(): Int32Array {
     else if (alone.length === 1 && framed === `a${alone}a`) t[c] = alone.charCodeAt(0);
     else t[c] = SLOW;
   }
-  return t;
+  return (fold = t);
 }
 
 function normalize(s: string): string {

@@ -6,7 +6,7 @@
 // A word is identified by two independent 32-bit hashes of its folded characters (FNV-1a and a
 // multiply-rotate hash), interned in one open-addressing table: two different words would have to
 // agree on 64 bits to be taken as one (odds about 1 in 10¹¹ at a million distinct words).
-import { normalizeReference } from './text.js';
+import { FOLD_END, foldTable, normalizeReference, SEP, SLOW } from './text.js';
 
 /** Sets of word ids in compressed rows: set i is ids[offsets[i]] … ids[offsets[i + 1] - 1], in first-seen order. */
 export interface WordSets {
@@ -14,28 +14,6 @@ export interface WordSets {
   ids: Int32Array;
   /** ids run from 0 to vocabulary - 1 */
   vocabulary: number;
-}
-
-// Per-character fold of U+0000–U+024F derived from normalizeReference (as in ./text.ts, whose
-// table is private): the folded character's code, SEP for a separator, or SLOW when the fold is
-// not one character (ß, ĳ, ¼) or the character lies outside the table: that text takes the
-// reference path.
-const FOLD_END = 0x250;
-const SEP = -1;
-const SLOW = -2;
-let fold: Int32Array | undefined;
-
-function foldTable(): Int32Array {
-  const t = new Int32Array(FOLD_END);
-  for (let c = 0; c < FOLD_END; c++) {
-    const ch = String.fromCharCode(c);
-    const alone = normalizeReference(ch);
-    const framed = normalizeReference(`a${ch}a`);
-    if (alone === '' && framed === 'a a') t[c] = SEP;
-    else if (alone.length === 1 && framed === `a${alone}a`) t[c] = alone.charCodeAt(0);
-    else t[c] = SLOW;
-  }
-  return t;
 }
 
 const H1 = 0x811c9dc5 | 0;
@@ -78,7 +56,7 @@ export class WordSetBuilder {
    * `minWords` distinct words. Returns the number of distinct words.
    */
   add(text: string, minWords = 1): number {
-    fold ??= foldTable();
+    const fold = foldTable();
     const start = this.size;
     let h1 = H1;
     let h2 = H2;
