@@ -4,11 +4,12 @@
 // and as separate processes under other TZ/LANG/LC_ALL.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../support/cli.js';
 import { repoRoot } from '../support/validators.js';
+import { sampleProject } from '../support/sample-project.js';
 import { snapshot, type Snapshot } from './fs-snapshot.js';
 import { targetNames } from './outputs.js';
 
@@ -32,12 +33,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'qbank-det-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** A copy of the sample banks plus the attack corpus (images, every feature), built fresh. */
-function project(name: string): string {
-  const dir = path.join(work, name);
-  cpSync(path.join(repoRoot, 'sources'), path.join(dir, 'sources'), { recursive: true });
-  cpSync(path.join(repoRoot, 'test/fixtures/attack'), path.join(dir, 'sources/ataque'), { recursive: true });
-  return dir;
-}
+const project = (name: string): string => sampleProject(path.join(work, name));
 
 const outputs = (dir: string): Snapshot => snapshot(path.join(dir, 'dist'));
 

@@ -3,11 +3,12 @@
 // temp folder left. It only runs from the compiled CLI (the worker is lib/pipeline/emit-worker.js),
 // so these tests run bin/qbank.js with QBANK_PARALLEL_FROM_BYTES=0 to force it on small banks.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/validators.js';
+import { sampleProject } from '../support/sample-project.js';
 import { snapshot } from './fs-snapshot.js';
 
 const bin = path.join(repoRoot, 'bin/qbank.js');
@@ -17,12 +18,7 @@ if (!compiled) process.stdout.write('[skipped] parallel build tests: lib/ is not
 const work = mkdtempSync(path.join(tmpdir(), 'qbank-par-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function project(name: string): string {
-  const dir = path.join(work, name);
-  cpSync(path.join(repoRoot, 'sources'), path.join(dir, 'sources'), { recursive: true });
-  cpSync(path.join(repoRoot, 'test/fixtures/attack'), path.join(dir, 'sources/ataque'), { recursive: true });
-  return dir;
-}
+const project = (name: string): string => sampleProject(path.join(work, name));
 
 function build(dir: string, threads: 'one' | 'two', args: string[] = []) {
   const env = { ...process.env, NO_COLOR: '1', ...(threads === 'one' ? { QBANK_THREADS: '1' } : { QBANK_THREADS: '2', QBANK_PARALLEL_FROM_BYTES: '0' }) };

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WORKER_RULES } from '../../src/lint/parallel-lint.js';
 import { repoRoot } from '../support/validators.js';
+import { sampleProject } from '../support/sample-project.js';
 
 const bin = path.join(repoRoot, 'bin/qbank.js');
 const compiled = existsSync(path.join(repoRoot, 'lib/lint/lint-worker.js'));
@@ -18,9 +19,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'qbank-plint-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function project(name: string): string {
-  const dir = path.join(work, name);
-  cpSync(path.join(repoRoot, 'sources'), path.join(dir, 'sources'), { recursive: true });
-  cpSync(path.join(repoRoot, 'test/fixtures/attack'), path.join(dir, 'sources/ataque'), { recursive: true });
+  const dir = sampleProject(path.join(work, name));
   cpSync(path.join(repoRoot, 'qbank.lock.json'), path.join(dir, 'qbank.lock.json'));
   // near-duplicates, negative stems, overlapping options and a long key: every worker rule reports
   appendFileSync(
