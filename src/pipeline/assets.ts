@@ -27,10 +27,15 @@ export function collectAssets(project: Project, cwd: string): { lookup: AssetLoo
     const bankFile = path.resolve(cwd, bank.path);
     const sourcesRoot = path.resolve(cwd, 'sources');
     const root = bankFile.startsWith(sourcesRoot + path.sep) ? sourcesRoot : path.dirname(bankFile);
+    // only texts that can hold an image are collected (most hold none: no array of every text)
     const texts: Text[] = [];
+    const maybe = (t: Text | undefined) => {
+      if (t && t.markdown.includes('![')) texts.push(t);
+    };
     for (const q of bank.questions) {
-      texts.push(q.stem, ...q.options.map((o) => o.text));
-      if (q.feedback?.general) texts.push(q.feedback.general);
+      maybe(q.stem);
+      for (const o of q.options) maybe(o.text);
+      maybe(q.feedback?.general);
     }
     for (const t of texts) {
       for (const url of imageUrls(t.markdown)) {
