@@ -38,7 +38,12 @@ export const maxZipEntries = 65_535;
 export class ZipError extends Error {}
 
 /** Throws unless `name` is a safe relative entry name: no absolute path, drive, `..`, `\` or NUL. */
+// Names of word characters, "-" and "." whose segments start with neither "." nor "/": safe on
+// sight (no "..", no drive, no backslash), and what every generated name looks like.
+const plainName = /^[\w-][\w.-]*(?:\/[\w-][\w.-]*)*$/;
+
 export function safeEntryName(name: string): string {
+  if (plainName.test(name)) return name;
   const bad =
     name === '' ||
     name.startsWith('/') ||
