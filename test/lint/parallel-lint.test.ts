@@ -21,7 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function project(name: string): string {
   const dir = sampleProject(path.join(work, name));
   cpSync(path.join(repoRoot, 'qbank.lock.json'), path.join(dir, 'qbank.lock.json'));
-  // near-duplicates, negative stems, overlapping options and a long key: every worker rule reports
+  // near-duplicates, negative stems, overlapping options and a long key: every worker rule reports, and main-thread rules too
   appendFileSync(
     path.join(dir, 'sources/atendimento.txt'),
     [
