@@ -43,16 +43,31 @@ export function questionShape(q: Question, hasImages = false): string {
 }
 
 /**
+ * questionShape as one number (no string per question: the shape of every question of a big bank
+ * is taken), with one more flag a target may need (Canvas: true/false). Counts above 255 share
+ * the last value.
+ */
+export function questionShapeKey(q: Question, hasImages = false, extra = false): number {
+  const f = q.feedback;
+  let pinned = false;
+  for (const o of q.options) if (o.fixed) pinned = true;
+  const type = q.type === 'single' ? 0 : q.type === 'multiple' ? 1 : 2;
+  const bit = (b: unknown, at: number) => (b ? 1 << at : 0);
+  const flags = bit(q.shuffle, 0) | bit(pinned, 1) | bit(hasImages, 2) | bit(f?.general, 3) | bit(f?.correct, 4) | bit(f?.incorrect, 5) | bit(f?.options?.length, 6) | bit(q.tags.length, 7) | bit(extra, 8);
+  return ((type * 512 + flags) * 256 + Math.min(q.options.length, 255)) * 256 + Math.min(q.key.length, 255);
+}
+
+/**
  * Indexes (ascending) of the items to re-read: all of them when `full` or when there are at most
  * `fullUpTo`, else the deterministic sample described above.
  */
-export function sampleIndexes<T>(items: readonly T[], shape: (item: T) => string, full: boolean): number[] {
+export function sampleIndexes<T>(items: readonly T[], shape: (item: T) => string | number, full: boolean): number[] {
   const n = items.length;
   if (full || n <= selfCheck.fullUpTo) return Array.from({ length: n }, (_, i) => i);
   // A test may lower fullUpTo below the sample size: the sample never exceeds it.
   const size = Math.min(selfCheck.sample, selfCheck.fullUpTo);
   const every = Math.max(1, Math.ceil(n / Math.max(1, size - selfCheck.head)));
-  const seen = new Set<string>();
+  const seen = new Set<string | number>();
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const s = shape(items[i]!);

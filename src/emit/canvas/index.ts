@@ -19,10 +19,10 @@ import { escapeXml, IdAllocator, toNCName } from '../xml.js';
 import { zipChunks, type ZipEntry } from '../zip.js';
 import { rememberTemplates, renderAround, Templates, type PackageTemplates } from '../qti21/layout.js';
 import { richText } from '../qti21/rich-text.js';
-import { formatNumber, ncName, titleOf, xmlText } from '../qti21/view.js';
+import { formatNumber, ncName, titleOf, xmlText, xmlTextRepeated } from '../qti21/view.js';
 import { checkCanvasPackage } from './check.js';
 import type { CheckedEntry } from '../qti21/check.js';
-import { builtinOnly, questionShape, sampleIndexes } from '../self-check.js';
+import { builtinOnly, questionShapeKey, sampleIndexes } from '../self-check.js';
 
 export const packageName = 'canvas.zip';
 const imagesDir = 'images';
@@ -137,7 +137,7 @@ function itemContext(it: CanvasQuiz['items'][number], bank: Bank, asset: AssetLo
     multiple: q.type === 'multiple',
     choices: q.options.map((o, i) => ({ ident: String(it.answerIds[i]), fixed: o.fixed === true, correct: keyed.has(i), text: html(o.text.markdown, bank, asset) })),
     number: q.number,
-    category: xmlText(q.category),
+    category: xmlTextRepeated(q.category),
   };
 }
 
@@ -224,7 +224,8 @@ export const canvas: Emitter = {
     if (!file || !p) return [];
     const full = !builtinOnly([...p.t.used.values()].map((o) => o.file));
     const all = p.plan.quizzes.flatMap((quiz) => quiz.items.map((it) => ({ quiz, it })));
-    const picked = sampleIndexes(all, ({ quiz, it }) => questionShape(it.q, quiz.assets.length > 0 && [it.q.stem, ...it.q.options.map((o) => o.text)].some((x) => x.markdown.includes('!['))) + canvasType(it.q), full);
+    // Canvas's question type is part of the shape only where it can vary: two options.
+    const picked = sampleIndexes(all, ({ quiz, it }) => questionShapeKey(it.q, quiz.assets.length > 0 && [it.q.stem, ...it.q.options.map((o) => o.text)].some((x) => x.markdown.includes('![')), it.q.options.length === 2 && canvasType(it.q) === 'true_false_question'), full);
     if (picked.length === all.length) return checkCanvasPackage(file, p.plan);
     const keep = new Set(picked.map((i) => all[i]!.it));
     const sample: CanvasPlan = { ...p.plan, quizzes: p.plan.quizzes.map((quiz) => ({ ...quiz, items: quiz.items.filter((it) => keep.has(it)) })) };

@@ -17,9 +17,9 @@ import type { EmitOptions, EmittedFile, Emitter } from '../emitter.js';
 import { escapeXml, IdAllocator, toNCName } from '../xml.js';
 import { zipChunks, type ZipEntry } from '../zip.js';
 import { checkPackage, type CheckedEntry } from './check.js';
-import { builtinOnly, questionShape, sampleIndexes } from '../self-check.js';
+import { builtinOnly, questionShapeKey, sampleIndexes } from '../self-check.js';
 import { rememberTemplates, renderAround, Templates, type PackageTemplates } from './layout.js';
-import { formatNumber, itemView, ncName, xmlText } from './view.js';
+import { formatNumber, itemView, ncName, xmlTextRepeated } from './view.js';
 
 export const packageName = 'qti21.zip';
 const itemsDir = 'items';
@@ -128,7 +128,7 @@ function* testXml(t: Templates, test: PlannedTest): Generator<string> {
     const [sHead, sTail, hasRefs] = renderAround(section, { identifier: sec.id, title: escapeXml(sec.category) }, 'itemRefs');
     yield sHead;
     if (hasRefs)
-      for (const it of sec.items) yield ref({ identifier: it.id, href: it.path, points: formatNumber(it.q.points), category: xmlText(it.q.category) });
+      for (const it of sec.items) yield ref({ identifier: it.id, href: it.path, points: formatNumber(it.q.points), category: xmlTextRepeated(it.q.category) });
     yield sTail;
   }
   yield tail;
@@ -219,7 +219,7 @@ export const qti21: Emitter = {
     const p = file && plans.get(file);
     if (!file || !p) return [];
     const full = !builtinOnly([...p.t.used.values()].map((o) => o.file));
-    const picked = sampleIndexes(p.plan.items, (it) => questionShape(it.q, it.assets.length > 0), full);
+    const picked = sampleIndexes(p.plan.items, (it) => questionShapeKey(it.q, it.assets.length > 0), full);
     if (picked.length === p.plan.items.length) return checkPackage(file, p.plan);
     const sample = samplePlan(p.plan, picked);
     return checkPackage(file, sample, planEntries(p.t, sample, p.options));

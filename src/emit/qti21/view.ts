@@ -29,6 +29,18 @@ export function xmlText(s: string): string {
   return xmlSpecial.test(s) ? escapeXml(s) : s;
 }
 
+// The last few values escaped, for the ones every question of a bank repeats (its language,
+// its file, its categories).
+const recent = new Map<string, string>();
+export function xmlTextRepeated(s: string): string {
+  let e = recent.get(s);
+  if (e === undefined) {
+    if (recent.size > 64) recent.clear();
+    recent.set(s, (e = xmlText(s)));
+  }
+  return e;
+}
+
 /**
  * Per-choice value of a multiple-response mapping: each keyed choice +1/k, each other −1/k, the
  * total clamped to [0, 1] (the partial credit Canvas and Moodle give). Written with 7 decimals,
@@ -100,7 +112,7 @@ export function itemView(q: Question, bank: Bank, identifier: string, lookup: As
   const view: ItemView = {
     identifier,
     title: xmlText(titleOf(q)),
-    lang: xmlText(bank.lang),
+    lang: xmlTextRepeated(bank.lang),
     cardinality: multiple ? 'multiple' : 'single',
     // 0 = no limit: a candidate may tick any number of boxes in a multiple-response item.
     maxChoices: multiple ? 0 : 1,
@@ -113,9 +125,9 @@ export function itemView(q: Question, bank: Bank, identifier: string, lookup: As
     // is still pinned if an LMS or a delivery setting turns shuffling back on.
     choices: q.options.map((o, i) => ({ identifier: choiceId(i), fixed: o.fixed === true, text: rich(o.text.markdown) })),
     points: formatNumber(q.points),
-    category: xmlText(q.category),
+    category: xmlTextRepeated(q.category),
     number: q.number,
-    source: xmlText(`${q.span.file}:${q.span.line}`),
+    source: `${xmlTextRepeated(q.span.file)}:${q.span.line}`,
   };
   return { view, assets };
 }
