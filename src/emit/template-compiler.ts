@@ -48,8 +48,7 @@ export function compileFast(hb: Hb, source: string, opts: { escape: boolean }): 
   // Value of a path as Handlebars reads a helper parameter: no strict check; a missing own
   // property is undefined (an inherited one falls back).
   const loose = (p: Path): string => {
-    let code = `d[${p.depth}]`;
-    if (p.depth === 0) code = 'c';
+    let code = p.depth === 0 ? 'c' : `d[${p.depth}]`;
     for (const part of p.parts) code = `get(${code}, ${JSON.stringify(part)})`;
     return code;
   };
@@ -142,6 +141,5 @@ export function compileFast(hb: Hb, source: string, opts: { escape: boolean }): 
   };
   // The generated code holds the template's text only as JSON string literals and its names
   // only as quoted property keys, so a template cannot inject code.
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function('fallback', 'get', 'must', 'esc', code)(fallback, get, must, hb.Utils.escapeExpression) as (context: unknown) => string;
 }
