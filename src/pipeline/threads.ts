@@ -34,6 +34,7 @@ export async function useSecondThread(q: ThreadQuestion): Promise<boolean> {
     return false; // the main thread's load reports it
   }
   if (bytes < from) return false;
-  // forced (QBANK_THREADS=2) or not, two copies must fit
-  return os.freemem() > 2 * MEMORY_PER_SOURCE_BYTE * bytes;
+  // forced (QBANK_THREADS=2) or not, two copies must fit in free memory and in half the machine
+  // (a million questions on one thread already take a few GB: no second copy there)
+  return 2 * MEMORY_PER_SOURCE_BYTE * bytes < Math.min(os.freemem(), os.totalmem() / 2);
 }
