@@ -3,6 +3,7 @@
 // lettered as a list, so an option such as "A. Lincoln" in an unlettered list stays intact.
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { BlockLine } from './blocks.js';
+import { leadingSpace, trimmedEnd } from './whitespace.js';
 
 export interface OptionLine {
   markdown: string;
@@ -19,36 +20,41 @@ const markRe = /^\*(?:[ \t]+|(?=[A-Za-z][.)][ \t]))/;
 const letterRe = /^(?:\(([A-Za-z])\)|([A-Za-z])[.)]|([A-Za-z])[ \t]+[-–])[ \t]+(?=\S)/;
 
 export function readOptions(lines: BlockLine[], questionNumber: number, file: string, diagnostics: Diagnostic[]): OptionLine[] {
-  const parsed = lines.map((l) => {
-    const indent = l.text.length - l.text.trimStart().length;
+  // First pass: marks and candidate letters; letters are stripped only after seeing every line.
+  const out: OptionLine[] = new Array(lines.length);
+  const letterMatches: (RegExpExecArray | null)[] = new Array(lines.length);
+  let lettered = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const indent = leadingSpace(l.text);
     let rest = l.text.trim();
     let col = indent + 1;
-    const mark = markRe.exec(rest);
-    if (mark) {
-      rest = rest.slice(mark[0].length);
-      col += mark[0].length;
+    let marked = false;
+    if (rest.charCodeAt(0) === 42 /* * */) {
+      const mark = markRe.exec(rest);
+      if (mark) {
+        rest = rest.slice(mark[0].length);
+        col += mark[0].length;
+        marked = true;
+      }
     }
     const lm = letterRe.exec(rest);
-    return { l, rest, col, marked: mark !== null, lm };
-  });
-  const lettered = parsed.filter((p) => p.lm).length;
-  // One lettered line among unlettered ones is content ("A. Lincoln"), not a letter.
-  const strip = lettered >= 2 || (lettered === 1 && parsed.length === 1);
-  const out: OptionLine[] = [];
-  const letters: string[] = [];
-  for (const p of parsed) {
-    let markdown = p.rest;
-    let col = p.col;
-    let letter: string | undefined;
-    if (strip && p.lm) {
-      letter = (p.lm[1] ?? p.lm[2] ?? p.lm[3])!;
-      markdown = p.rest.slice(p.lm[0].length);
-      col += p.lm[0].length;
-      letters.push(letter);
-    }
-    out.push({ markdown, letter, marked: p.marked, line: p.l.line, column: col, endColumn: p.l.text.trimEnd().length + 1 });
+    if (lm) lettered++;
+    letterMatches[i] = lm;
+    out[i] = { markdown: rest, marked, line: l.line, column: col, endColumn: trimmedEnd(l.text) + 1 };
   }
-  if (strip) checkLettering(out, questionNumber, file, diagnostics);
+  // One lettered line among unlettered ones is content ("A. Lincoln"), not a letter.
+  const strip = lettered >= 2 || (lettered === 1 && lines.length === 1);
+  if (!strip) return out;
+  for (let i = 0; i < out.length; i++) {
+    const lm = letterMatches[i];
+    if (!lm) continue;
+    const o = out[i]!;
+    o.letter = (lm[1] ?? lm[2] ?? lm[3])!;
+    o.markdown = o.markdown.slice(lm[0].length);
+    o.column += lm[0].length;
+  }
+  checkLettering(out, questionNumber, file, diagnostics);
   return out;
 }
 

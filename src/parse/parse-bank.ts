@@ -7,6 +7,7 @@ import type { RawKeyEntry } from './key-entries.js';
 import { readOptions } from './options.js';
 import { questionId } from './ids.js';
 import { isPositional } from './pinned.js';
+import { leadingSpace, trimmedEnd } from './whitespace.js';
 
 export interface BankInput {
   id: string; // path under the sources root, without extension
@@ -129,37 +130,55 @@ function buildQuestion(b: QuestionBlock, input: BankInput, meta: Meta, diagnosti
   while (end > 0 && body[end - 1] === null) end--;
   let start = 0;
   while (start < end && body[start] === null) start++;
-  const content = body.slice(start, end);
-  const firstBlank = content.indexOf(null);
+  let firstBlank = -1;
+  for (let i = start; i < end; i++)
+    if (body[i] === null) {
+      firstBlank = i;
+      break;
+    }
   // Multi-line stem rule: a blank line inside the block ends the stem; otherwise the stem is
   // the first line. The seed (no blank lines) therefore parses line-per-option.
-  const stemLines = (firstBlank > 0 ? content.slice(0, firstBlank) : content.slice(0, 1)) as BlockLine[];
-  const optionLines = content.slice(firstBlank > 0 ? firstBlank : 1).filter((l): l is BlockLine => l !== null);
+  const stemEnd = firstBlank > start ? firstBlank : Math.min(start + 1, end);
+  const optionLines: BlockLine[] = [];
+  for (let i = stemEnd; i < end; i++) {
+    const l = body[i];
+    if (l) optionLines.push(l);
+  }
 
   let stemSpan: Span;
   let stemText = '';
-  if (stemLines.length > 0) {
-    const first = stemLines[0]!;
-    const last = stemLines[stemLines.length - 1]!;
-    const indent = first.text.length - first.text.trimStart().length;
-    stemText = stemLines.map((l) => l.text.trim()).join('\n');
-    stemSpan = span(file, first.line, indent + 1, last.line, last.text.trimEnd().length + 1);
+  if (stemEnd > start) {
+    const first = body[start]!;
+    const last = body[stemEnd - 1]!;
+    if (stemEnd - start === 1) stemText = first.text.trim();
+    else {
+      const parts: string[] = [];
+      for (let i = start; i < stemEnd; i++) parts.push(body[i]!.text.trim());
+      stemText = parts.join('\n');
+    }
+    stemSpan = span(file, first.line, leadingSpace(first.text) + 1, last.line, trimmedEnd(last.text) + 1);
   } else {
     stemSpan = span(file, b.line, 1, b.line, 1);
   }
   const opts = readOptions(optionLines, b.number, file, diagnostics);
   // Built as a one-field literal, the rare fields added after: spreading them into the literal
   // gave every option two unused slots (16 bytes × 4M options at a million questions).
-  const options: Option[] = opts.map((o) => {
+  const options: Option[] = new Array(opts.length);
+  let pinned = false;
+  let marked: number[] | undefined;
+  for (let i = 0; i < opts.length; i++) {
+    const o = opts[i]!;
     const option: Option = { text: { markdown: o.markdown, span: span(file, o.line, o.column, o.line, o.endColumn) } };
     if (o.letter) option.letter = o.letter;
-    if (isPositional(o.markdown)) option.fixed = true;
-    return option;
-  });
-  const pinned = options.some((o) => o.fixed);
+    if (isPositional(o.markdown)) {
+      option.fixed = true;
+      pinned = true;
+    }
+    if (o.marked) (marked ??= []).push(i);
+    options[i] = option;
+  }
   const keyEntries: KeyEntry[] = [];
-  const marked = opts.flatMap((o, i) => (o.marked ? [i] : []));
-  if (marked.length > 0) {
+  if (marked) {
     const first = opts[marked[0]!]!;
     keyEntries.push({
       source: 'inline',
