@@ -2,6 +2,11 @@
 // types come from z.infer and dist/qbank.schema.json is generated from these schemas.
 import { z } from 'zod';
 
+// zod compiles a fast parser for each object schema on first use; that costs more than it saves
+// here (a few hundred questions validated per run, see pipeline/build.ts irSample), and it was
+// ~10 ms of every `qbank lint` start.
+z.config({ jitless: true });
+
 const pos = z.number().int().min(1);
 
 export const SpanSchema = z.object({
