@@ -5,7 +5,7 @@
 // unified/remark and each emitter are chunks loaded on first use). lib/ itself stays the
 // library API (package.json "exports"); only bin/qbank.js runs the bundle.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,6 +13,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lib = path.join(root, 'lib');
 if (!existsSync(path.join(lib, 'cli/main.js'))) throw new Error('lib/cli/main.js is missing: run tsc first (npm run build:ts)');
 
+// a clean folder: chunk names carry content hashes, so old chunks would pile up
+rmSync(path.join(lib, 'bundle'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: { qbank: 'lib/cli/main.js', 'emit-worker': 'lib/pipeline/emit-worker.js', 'lint-worker': 'lib/lint/lint-worker.js' },
