@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { Bank, Project } from '../ir/schema.js';
-import { decodeSource, type Encoding } from '../parse/decode.js';
+import { decodeSource, type Decoded, type Encoding } from '../parse/decode.js';
 import { splitLines } from '../parse/lines.js';
 import { parseKeyFile } from '../parse/key-entries.js';
 import { parseBank } from '../parse/parse-bank.js';
@@ -116,6 +116,25 @@ function cannotRead(rel: string, e: unknown): UsageError {
   return new UsageError(`Cannot read ${rel}: ${err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' : err.code === 'EISDIR' ? 'it is a folder' : err.code ?? err.message}`);
 }
 
+// A bank or key file read and decoded (its bytes go when this returns: 400 MB for a million
+// questions), or undefined when it links outside the project, which is reported.
+async function readSource(abs: string, rel: string, realRoot: string, encoding: Encoding | 'auto', diagnostics: Diagnostic[]): Promise<Decoded | undefined> {
+  const outside = await linkedOutside(abs, rel, realRoot);
+  if (outside) {
+    diagnostics.push({ ruleId: 'parse/link-outside', severity: 'error', message: `${rel} is a link to ${outside}, outside the project folder; it was not read`, hint: 'Copy the file into the project instead of linking to it', file: rel, line: 1, column: 1 });
+    return undefined;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(abs);
+  } catch (e) {
+    throw cannotRead(rel, e);
+  }
+  const decoded = decodeSource(bytes, rel, encoding);
+  diagnostics.push(...decoded.diagnostics);
+  return decoded;
+}
+
 export async function loadProject(opts: LoadOptions): Promise<Loaded> {
   if (opts.inputs.length === 0) refuseOutsideSources(opts.sources);
   const files = await findBankFiles(opts);
@@ -125,40 +144,16 @@ export async function loadProject(opts: LoadOptions): Promise<Loaded> {
   const sourceLines = new Map<string, string[]>();
   for (const abs of files) {
     const rel = toPosix(path.relative(opts.cwd, abs));
-    const outside = await linkedOutside(abs, rel, realRoot);
-    if (outside) {
-      diagnostics.push({ ruleId: 'parse/link-outside', severity: 'error', message: `${rel} is a link to ${outside}, outside the project folder; it was not read`, hint: 'Copy the file into the project instead of linking to it', file: rel, line: 1, column: 1 });
-      continue;
-    }
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(abs);
-    } catch (e) {
-      throw cannotRead(rel, e);
-    }
-    const decoded = decodeSource(bytes, rel, opts.encoding ?? 'utf-8');
-    bytes = new Uint8Array(0); // the file's bytes may go before parsing: 400 MB for a million questions
-    diagnostics.push(...decoded.diagnostics);
+    const decoded = await readSource(abs, rel, realRoot, opts.encoding ?? 'utf-8', diagnostics);
+    if (!decoded) continue;
     const { lines, endings } = splitLines(decoded.text);
     sourceLines.set(rel, lines);
     const keyAbs = abs.replace(/\.[^./\\]+$/, '') + '.key';
     let sidecar;
     if (keyAbs !== abs && existsSync(keyAbs)) {
       const keyRel = toPosix(path.relative(opts.cwd, keyAbs));
-      const keyOutside = await linkedOutside(keyAbs, keyRel, realRoot);
-      if (keyOutside) {
-        diagnostics.push({ ruleId: 'parse/link-outside', severity: 'error', message: `${keyRel} is a link to ${keyOutside}, outside the project folder; it was not read`, hint: 'Copy the file into the project instead of linking to it', file: keyRel, line: 1, column: 1 });
-      } else {
-        let keyBytes: Uint8Array;
-        try {
-          keyBytes = await readFile(keyAbs);
-        } catch (e) {
-          throw cannotRead(keyRel, e);
-        }
-        const kd = decodeSource(keyBytes, keyRel, opts.encoding ?? 'utf-8');
-        diagnostics.push(...kd.diagnostics);
-        sidecar = { path: keyRel, entries: parseKeyFile(splitLines(kd.text).lines, keyRel, diagnostics) };
-      }
+      const kd = await readSource(keyAbs, keyRel, realRoot, opts.encoding ?? 'utf-8', diagnostics);
+      if (kd) sidecar = { path: keyRel, entries: parseKeyFile(splitLines(kd.text).lines, keyRel, diagnostics) };
     }
     const { bank, diagnostics: pd } = parseBank({
       id: bankIdFor(opts.cwd, abs),
