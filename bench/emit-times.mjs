@@ -3,20 +3,15 @@
 // The bank is loaded and given ids once; only the emitters are measured.
 // Usage: node bench/emit-times.mjs <compiled lib dir> <bank.txt> [target,target…]   (prints JSON)
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { libImporter, ms, now } from './in-process.mjs';
 
 const [libDir, bankFile, only] = process.argv.slice(2);
-const lib = (p) => import(pathToFileURL(path.join(path.resolve(libDir), p)).href);
+const lib = libImporter(libDir);
 const { loadSources } = await lib('pipeline/build.js');
 const { targets: registry } = await lib('emit/index.js');
 const { createTemplateSet } = await lib('emit/templates.js');
 const { markdownReady } = await lib('markdown/render.js');
 
-const now = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const ms = (t0) => Math.round((now() - t0) * 10) / 10;
 const cwd = path.dirname(path.resolve(bankFile));
 const { project, asset } = await loadSources({ cwd, config: { sources: [], formats: undefined }, inputs: [path.basename(bankFile)], validate: false });
 await markdownReady();

@@ -5,27 +5,20 @@
 // done up front and shown as its own phase.
 // Usage: node bench/rule-times.mjs <compiled lib dir> <bank.txt>…   (prints JSON)
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { libImporter, ms, now } from './in-process.mjs';
 
 const [libDir, ...bankFiles] = process.argv.slice(2);
-const lib = (p) => import(pathToFileURL(path.join(path.resolve(libDir), p)).href);
+const lib = libImporter(libDir);
 const { loadProject } = await lib('pipeline/load.js');
 const { lintProject } = await lib('lint/run-lint.js');
 const { rules } = await lib('lint/index.js');
 const { ProjectSchema } = await lib('ir/schema.js');
 
-// CPU time, not wall time: the benchmark machine is shared, and this is single-threaded work
-// (GC helper threads included, which is fair: they are part of the cost).
-const now = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-const ms = (t0) => Math.round((now() - t0) * 10) / 10;
 const cwd = path.dirname(path.resolve(bankFiles[0]));
 let t0 = now();
 const { project, diagnostics } = await loadProject({ cwd, inputs: bankFiles.map((f) => path.basename(f)), sources: [] });
 const phases = { load: ms(t0) };
-// validate what `qbank lint` validates (a sample above 20k questions, when the build samples)
+// validate what `qbank lint` validates (a fixed sample above 2,000 questions)
 const { irSample } = await lib('pipeline/build.js');
 t0 = now();
 ProjectSchema.safeParse(irSample ? irSample(project) : project);
