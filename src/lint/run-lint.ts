@@ -1,7 +1,6 @@
 // Runs every enabled rule over the project and applies, in this order: configuration
 // (severities, global and per-glob; rule options), inline disables (and reports the unused or
 // malformed ones), then the --changed filter. Rules never see config; they report, this decides.
-import { nearest } from '../util/did-you-mean.js';
 import picomatch from 'picomatch';
 import type { Config, RuleSetting, RuleSeverity } from '../config/schema.js';
 import { compareDiagnostics, type Diagnostic, type Severity } from '../ir/diagnostic.js';
@@ -10,6 +9,7 @@ import { resolveRuleId, rules as allRules } from './index.js';
 import type { Report, Rule } from './define-rule.js';
 import { applyDirectives, readDirectives } from './suppress.js';
 import { withTextCache } from './text.js';
+import { suggest } from '../util/did-you-mean.js';
 
 export interface LintOptions {
   config?: Pick<Config, 'rules' | 'overrides'>;
@@ -126,10 +126,7 @@ function lintWithCache(project: Project, parseDiagnostics: Diagnostic[], opts: L
       const c = resolveRuleId(id);
       return c && known.has(c) ? c : id.startsWith('parse/') ? id : undefined;
     },
-    (id) => {
-      const near = nearest(id, [...known]);
-      return near ? ` (did you mean "${near}"?)` : '';
-    },
+    (id) => suggest(id, [...known]),
   );
   let kept = applyDirectives(out, directives, project);
   const engine = (ruleId: string, span: Span, message: string, hint?: string) => {
