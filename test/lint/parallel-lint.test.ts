@@ -3,7 +3,7 @@
 // from the compiled CLI (the worker is lib/lint/lint-worker.js), so these tests run bin/qbank.js
 // with QBANK_PARALLEL_FROM_BYTES=0 to force it on small banks.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +89,11 @@ describe.skipIf(!compiled)('parallel lint', () => {
     expect(two.status).toBe(1);
     expect(two.stderr).toContain('a second thread ran');
     expect(two.stdout).toBe(one.stdout);
-    expect(readFileSync(path.join(dir, 'qbank.config.json'), 'utf8')).toContain('threshold');
+    // the config reached the worker rules: severity and threshold for near-duplicate, off outside the override for negative-stem
+    const found = (JSON.parse(one.stdout) as { diagnostics: { ruleId: string; severity: string; file: string; message: string }[] }).diagnostics;
+    const near = found.filter((d) => d.ruleId === 'near-duplicate');
+    expect(near.map((d) => d.severity)).toEqual(near.map(() => 'error'));
+    expect(near.map((d) => d.message)).toContain('Question 11 is 77% similar to question 9'); // under the default 0.8
+    expect(found.filter((d) => d.ruleId === 'negative-stem' && !d.file.startsWith('sources/ataque/'))).toEqual([]);
   });
 });
