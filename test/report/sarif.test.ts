@@ -77,8 +77,17 @@ describe('sarif reporter', () => {
     expect(res.locations[0].physicalLocation.region).toEqual({ startLine: 9, startColumn: 1 });
   });
 
-  it('is deterministic', () => {
+  it('is deterministic: no clock, no absolute paths, fingerprints that survive line moves', () => {
     const d = [{ ruleId: 'x/y', severity: 'info' as const, message: 'm', file: 'a b.txt', line: 1, column: 1 }];
-    expect(formatSarif(d, { rules, version: '1' })).toBe(formatSarif(d, { rules, version: '1' }));
+    const out = formatSarif(d, { rules, version: '1' });
+    expect(out).toBe(formatSarif(d, { rules, version: '1' }));
+    const run = JSON.parse(out).runs[0];
+    expect(run.invocations).toBeUndefined(); // where SARIF keeps start and end times
+    expect(run.results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('a%20b.txt');
+    expect(out).not.toContain(process.cwd());
+    const fingerprint = (line: number, message = 'm') =>
+      JSON.parse(formatSarif([{ ...d[0]!, line, message, questionId: 'a-q1' }], { rules, version: '1' })).runs[0].results[0].partialFingerprints['qbankFinding/v1'];
+    expect(fingerprint(3)).toBe(fingerprint(30));
+    expect(fingerprint(3)).not.toBe(fingerprint(3, 'other'));
   });
 });
