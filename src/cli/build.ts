@@ -3,8 +3,9 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
-import { loadAndLint, resolveTargets, withoutInvalid } from '../pipeline/build.js';
-import { emitInto, idsDigest, planSplit, startWorker, type RunningWorker } from '../pipeline/parallel.js';
+import { emitInto, loadAndLint, resolveTargets, withoutInvalid } from '../pipeline/build.js';
+import { idsDigest, planSplit, startEmitWorker, type WorkerResult } from '../pipeline/parallel.js';
+import type { RunningWorker } from '../pipeline/threads.js';
 import { stageOutput, type Staging } from '../pipeline/write.js';
 import { UsageError } from '../pipeline/errors.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
@@ -80,7 +81,7 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
   // A big bank: a worker thread emits part of the targets while this one lints (parallel.ts).
   const split = o.skipInvalid ? undefined : await planSplit({ cwd: io.cwd, config, inputs, targets, env: io.env });
   let staging: Staging | undefined;
-  let worker: RunningWorker | undefined;
+  let worker: RunningWorker<WorkerResult> | undefined;
   const stop = async () => {
     await worker?.stop();
     await staging?.abort();
@@ -88,7 +89,7 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
   try {
     if (split) {
       staging = await stageOutput(outDir);
-      worker = startWorker({ cwd: io.cwd, config, inputs, ...(o.encoding ? { encoding: o.encoding } : {}), idsRoot: root, partial: ids.partial, targets: split.worker, templateDirs, stagingDir: staging.dir });
+      worker = startEmitWorker({ cwd: io.cwd, config, inputs, ...(o.encoding ? { encoding: o.encoding } : {}), idsRoot: root, partial: ids.partial, targets: split.worker, templateDirs, stagingDir: staging.dir });
       if (o.verbose) io.stderr.write(`qbank: a second thread emits ${split.worker.join(', ')}\n`);
     }
     progress.step('reading and checking the bank');

@@ -2,10 +2,9 @@
 // costliest rules (WORKER_RULES) while the main thread runs the others; lintProject then
 // takes the worker's reports as if its rules had run here (same config, suppressions,
 // sorting), so the findings are the same as on one thread. Small banks stay on one thread.
-import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
 import type { Project } from '../ir/schema.js';
-import { useSecondThread } from '../pipeline/threads.js';
+import { startWorker, useSecondThread } from '../pipeline/threads.js';
 import type { Report } from './define-rule.js';
 
 /**
@@ -46,13 +45,5 @@ export function shouldSplitLint(opts: { cwd: string; config: Config; inputs: str
  * main thread then runs those rules itself (the findings do not depend on the thread).
  */
 export function startLintWorker(job: LintJob): Promise<LintWorkerResult | undefined> {
-  return new Promise((resolve) => {
-    const worker = new Worker(workerUrl, { workerData: job });
-    worker.once('message', (m: { ok: boolean; result?: LintWorkerResult }) => {
-      resolve(m.ok ? m.result : undefined);
-      void worker.terminate();
-    });
-    worker.once('error', () => resolve(undefined));
-    worker.once('exit', () => resolve(undefined));
-  });
+  return startWorker<LintJob, LintWorkerResult>(workerUrl, job).result.catch(() => undefined);
 }

@@ -10,7 +10,7 @@ import { sourceDigest, type LintWorkerResult } from '../lint/parallel-lint.js';
 import { targets as registry } from '../emit/index.js';
 import type { EmitOptions, EmittedFile } from '../emit/emitter.js';
 import { markdownReady } from '../markdown/render.js';
-import { loadProject } from './load.js';
+import { loadOptionsFrom, loadProject } from './load.js';
 import { UsageError } from './errors.js';
 import { suggest } from '../util/did-you-mean.js';
 import { writeAtomically, type WriteHooks } from './write.js';
@@ -48,16 +48,7 @@ export interface Sources {
 
 export async function loadSources(opts: Omit<CheckOptions, 'targets' | 'onlyFiles'>): Promise<Sources> {
   await markdownReady(); // image references and some rules read Markdown
-  const { project, diagnostics: parseDiags, lines } = await loadProject({
-    cwd: opts.cwd,
-    inputs: opts.inputs,
-    sources: opts.config.sources,
-    ignore: opts.config.ignore,
-    encoding: opts.encoding ?? opts.config.encoding,
-    lang: opts.config.lang,
-    points: opts.config.points,
-    shuffle: opts.config.shuffle,
-  });
+  const { project, diagnostics: parseDiags, lines } = await loadProject(loadOptionsFrom(opts));
   // Ids come before lint and emit, so findings and outputs carry the locked ones.
   const ids = opts.ids ? await applyLock(project, { cwd: opts.cwd, ...opts.ids }) : undefined;
   if (ids?.report.renamed.size) for (const d of parseDiags) if (d.questionId) d.questionId = ids.report.renamed.get(d.questionId) ?? d.questionId;
@@ -131,21 +122,45 @@ export interface EmitAllOptions {
   onTarget?: (target: string, index: number, total: number) => void; // progress reporting
 }
 
-export async function emitAll(project: Project, opts: EmitAllOptions): Promise<{ files: EmittedFile[]; diagnostics: Diagnostic[] }> {
+/** Each target's files and self-check findings, one target at a time. */
+export async function* emitTargets(project: Project, opts: EmitAllOptions): AsyncGenerator<{ target: string; files: EmittedFile[]; diagnostics: Diagnostic[] }> {
   // Handlebars loads only when something is emitted, not for lint.
   const { createTemplateSet } = await import('../emit/templates.js');
   await markdownReady();
   const templates = createTemplateSet([...(opts.templateDirs ?? []), path.join(opts.cwd, 'templates')]);
+  for (const [i, target] of opts.targets.entries()) {
+    opts.onTarget?.(target, i, opts.targets.length);
+    const emitter = await registry[target]!();
+    const files = await emitter.emit(project, { templates, asset: opts.asset ?? (() => undefined), ...opts.emitOptions });
+    yield { target, files, diagnostics: emitter.check ? emitter.check(files, project) : [] };
+  }
+}
+
+/** Every target's output, in memory (the library API, `qbank print`). */
+export async function emitAll(project: Project, opts: EmitAllOptions): Promise<{ files: EmittedFile[]; diagnostics: Diagnostic[] }> {
   const files: EmittedFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const [i, t] of opts.targets.entries()) {
-    opts.onTarget?.(t, i, opts.targets.length);
-    const emitter = await registry[t]!();
-    const out = await emitter.emit(project, { templates, asset: opts.asset ?? (() => undefined), ...opts.emitOptions });
-    if (emitter.check) diagnostics.push(...emitter.check(out, project));
-    files.push(...out);
+  for await (const t of emitTargets(project, opts)) {
+    files.push(...t.files);
+    diagnostics.push(...t.diagnostics);
   }
   return { files, diagnostics };
+}
+
+/**
+ * Emits, self-checks and writes each target in turn (`qbank build`: one target's output in
+ * memory at a time). Stops before writing a target whose self-check has an error; returns the
+ * number of files written.
+ */
+export async function emitInto(project: Project, write: (f: EmittedFile) => Promise<void>, opts: EmitAllOptions & { onChecked?: (diagnostics: Diagnostic[]) => void }): Promise<number> {
+  let written = 0;
+  for await (const t of emitTargets(project, opts)) {
+    opts.onChecked?.(t.diagnostics);
+    if (t.diagnostics.some((d) => d.severity === 'error')) break;
+    for (const f of t.files) await write(f);
+    written += t.files.length;
+  }
+  return written;
 }
 
 export async function writeOutput(outDir: string, files: EmittedFile[], hooks?: WriteHooks): Promise<void> {

@@ -3,10 +3,10 @@
 // again), gives them the same ids from the lock file (read only), then emits its share of the
 // targets into the build's staging folder. The main thread lints meanwhile and decides
 // whether the staged output is kept.
-import { parentPort, workerData } from 'node:worker_threads';
 import type { Diagnostic } from '../ir/diagnostic.js';
-import { loadSources } from './build.js';
-import { emitInto, idsDigest, type WorkerJob, type WorkerResult } from './parallel.js';
+import { emitInto, loadSources } from './build.js';
+import { idsDigest, type WorkerJob, type WorkerResult } from './parallel.js';
+import { serveWorker } from './threads.js';
 import { writeInto } from './write.js';
 
 async function run(job: WorkerJob): Promise<WorkerResult> {
@@ -29,10 +29,4 @@ async function run(job: WorkerJob): Promise<WorkerResult> {
   return { files, diagnostics, idsDigest: idsDigest(project) };
 }
 
-if (parentPort && workerData) {
-  const port = parentPort;
-  run(workerData as WorkerJob).then(
-    (r) => port.postMessage({ ok: true, result: r }),
-    (e: unknown) => port.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : 'Error', stack: e instanceof Error ? e.stack : undefined }),
-  );
-}
+serveWorker(run);

@@ -2,6 +2,7 @@
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../config/schema.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { Bank, Project } from '../ir/schema.js';
 import { decodeSource, type Decoded, type Encoding } from '../parse/decode.js';
@@ -19,6 +20,20 @@ export interface LoadOptions {
   lang?: string;
   points?: number;
   shuffle?: boolean;
+}
+
+/** LoadOptions as a project's config and the command line give them. */
+export function loadOptionsFrom(o: { cwd: string; config: Config; inputs: string[]; encoding?: Config['encoding'] }): LoadOptions {
+  return {
+    cwd: o.cwd,
+    inputs: o.inputs,
+    sources: o.config.sources,
+    ignore: o.config.ignore,
+    encoding: o.encoding ?? o.config.encoding,
+    lang: o.config.lang,
+    points: o.config.points,
+    shuffle: o.config.shuffle,
+  };
 }
 
 export interface Loaded {

@@ -2,15 +2,9 @@
 // part of the targets while the main thread lints and emits the rest, into one staging folder.
 // Lint still decides: with errors the worker is stopped and nothing is written.
 // Small banks (the usual case) stay on one thread: a worker costs ~0.1 s to start.
-import { Worker } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
-import type { Project } from '../ir/schema.js';
-import { targets as registry } from '../emit/index.js';
-import type { EmitOptions, EmittedFile } from '../emit/emitter.js';
-import { markdownReady } from '../markdown/render.js';
-import type { AssetLookup } from './assets.js';
-import { useSecondThread } from './threads.js';
+import { startWorker, useSecondThread, type RunningWorker } from './threads.js';
 
 export interface WorkerJob {
   cwd: string;
@@ -28,40 +22,6 @@ export interface WorkerResult {
   files: number;
   diagnostics: Diagnostic[];
   idsDigest: string;
-}
-
-export interface EmitIntoOptions {
-  cwd: string;
-  targets: string[];
-  asset?: AssetLookup;
-  templateDirs?: string[];
-  emitOptions?: Partial<EmitOptions>;
-  onTarget?: (target: string, index: number, total: number) => void;
-  /** Each target's self-check findings, as soon as it is checked. */
-  onChecked?: (diagnostics: Diagnostic[]) => void;
-}
-
-/**
- * Emits, self-checks and writes each target in turn (one target's output in memory at a
- * time). Stops before writing a target whose self-check has an error; returns the number of
- * files written.
- */
-export async function emitInto(project: Project, write: (f: EmittedFile) => Promise<void>, opts: EmitIntoOptions): Promise<number> {
-  const { createTemplateSet } = await import('../emit/templates.js');
-  await markdownReady();
-  const templates = createTemplateSet([...(opts.templateDirs ?? []), `${opts.cwd}/templates`]);
-  let files = 0;
-  for (const [i, t] of opts.targets.entries()) {
-    opts.onTarget?.(t, i, opts.targets.length);
-    const emitter = await registry[t]!();
-    const out = await emitter.emit(project, { templates, asset: opts.asset ?? (() => undefined), ...opts.emitOptions });
-    const found = emitter.check ? emitter.check(out, project) : [];
-    opts.onChecked?.(found);
-    if (found.some((d) => d.severity === 'error')) return files;
-    for (const f of out) await write(f);
-    files += out.length;
-  }
-  return files;
 }
 
 // Relative cost of each target's emit + self-check (bench/emit-times.mjs at 100k questions);
@@ -103,34 +63,7 @@ export function idsDigest(project: { banks: { path: string; questions: { id: str
   return project.banks.map((b) => `${b.path}\n${b.questions.map((q) => q.id).join('\n')}`).join('\n\n');
 }
 
-export interface RunningWorker {
-  result: Promise<WorkerResult>;
-  stop(): Promise<void>;
-}
-
-export function startWorker(job: WorkerJob): RunningWorker {
-  const worker = new Worker(workerUrl, { workerData: job });
-  let settled = false;
-  const result = new Promise<WorkerResult>((resolve, reject) => {
-    worker.once('message', (m: { ok: true; result: WorkerResult } | { ok: false; message: string; name: string; stack?: string }) => {
-      settled = true;
-      if (m.ok) resolve(m.result);
-      else reject(Object.assign(new Error(m.message), { name: m.name, stack: m.stack }));
-    });
-    worker.once('error', (e) => {
-      settled = true;
-      reject(e);
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`The build's worker thread stopped (exit code ${code})`));
-    });
-  });
-  result.catch(() => undefined); // awaited by the caller, or abandoned by stop()
-  return {
-    result,
-    async stop() {
-      settled = true;
-      await worker.terminate();
-    },
-  };
+/** Starts the worker on its share of the targets. */
+export function startEmitWorker(job: WorkerJob): RunningWorker<WorkerResult> {
+  return startWorker(workerUrl, job);
 }

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
 import { findBankFiles } from './load.js';
 
@@ -34,7 +35,60 @@ export async function useSecondThread(q: ThreadQuestion): Promise<boolean> {
     return false; // the main thread's load reports it
   }
   if (bytes < from) return false;
-  // forced (QBANK_THREADS=2) or not, two copies must fit in free memory and in half the machine
-  // (a million questions on one thread already take a few GB: no second copy there)
-  return 2 * MEMORY_PER_SOURCE_BYTE * bytes < Math.min(os.freemem(), os.totalmem() / 2);
+  return secondCopyFits(bytes, os.freemem(), os.totalmem());
+}
+
+/**
+ * Forced (QBANK_THREADS=2) or not, two copies of the bank must fit in free memory and in half
+ * the machine (a million questions on one thread already take a few GB: no second copy there).
+ */
+export function secondCopyFits(sourceBytes: number, freeBytes: number, totalBytes: number): boolean {
+  return 2 * MEMORY_PER_SOURCE_BYTE * sourceBytes < Math.min(freeBytes, totalBytes / 2);
+}
+
+// The one message a worker sends: its result, or its error.
+type Reply<R> = { ok: true; result: R } | { ok: false; message: string; name: string; stack?: string };
+
+export interface RunningWorker<R> {
+  /** Rejects with the worker's own error (name, message, stack), or when it stops without replying. */
+  result: Promise<R>;
+  stop(): Promise<void>;
+}
+
+export function startWorker<J, R>(url: URL, job: J): RunningWorker<R> {
+  const worker = new Worker(url, { workerData: job });
+  let settled = false;
+  const result = new Promise<R>((resolve, reject) => {
+    worker.once('message', (m: Reply<R>) => {
+      settled = true;
+      if (m.ok) resolve(m.result);
+      else reject(Object.assign(new Error(m.message), { name: m.name, stack: m.stack }));
+      void worker.terminate();
+    });
+    worker.once('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`A worker thread stopped (exit code ${code})`));
+    });
+  });
+  result.catch(() => undefined); // awaited by the caller, or abandoned by stop()
+  return {
+    result,
+    async stop() {
+      settled = true;
+      await worker.terminate();
+    },
+  };
+}
+
+/** The worker side: run the job given to this thread and reply once (does nothing on the main thread). */
+export function serveWorker<J, R>(run: (job: J) => Promise<R>): void {
+  if (!parentPort || !workerData) return;
+  const port = parentPort;
+  run(workerData as J).then(
+    (result) => port.postMessage({ ok: true, result } satisfies Reply<R>),
+    (e: unknown) => port.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : 'Error', stack: e instanceof Error ? e.stack : undefined } satisfies Reply<R>),
+  );
 }

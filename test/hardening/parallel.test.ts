@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/validators.js';
 import { sampleProject } from '../support/sample-project.js';
 import { snapshot } from './fs-snapshot.js';
+import { secondCopyFits } from '../../src/pipeline/threads.js';
 
 const bin = path.join(repoRoot, 'bin/qbank.js');
 const compiled = existsSync(path.join(repoRoot, 'lib/pipeline/emit-worker.js'));
@@ -70,5 +71,20 @@ describe.skipIf(!compiled)('parallel build', () => {
       expect(existsSync(path.join(dir, 'dist'))).toBe(false);
       expect(leftovers(dir)).toEqual([]);
     }
+  });
+});
+
+// README: the second thread is skipped when two copies of the bank would not fit in free memory
+// and in half of the machine's memory.
+describe('second-thread memory rule', () => {
+  const GB = 2 ** 30;
+  it('allows a 100k-question bank (40 MB) on a 24 GB machine with 20 GB free', () => {
+    expect(secondCopyFits(40e6, 20 * GB, 24 * GB)).toBe(true);
+  });
+  it('refuses a million questions (395 MB) there: two copies would pass half the machine', () => {
+    expect(secondCopyFits(395e6, 20 * GB, 24 * GB)).toBe(false);
+  });
+  it('refuses when free memory is short, however large the machine', () => {
+    expect(secondCopyFits(40e6, 1 * GB, 256 * GB)).toBe(false);
   });
 });
