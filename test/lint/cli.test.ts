@@ -18,6 +18,18 @@ describe('qbank lint', () => {
     expect(r.stdout.trimEnd().split('\n').pop()).toBe('0 errors, 1 warning, 0 infos');
   });
 
+  it('reads qbank.lock.json only for outputs that show ids (JSON, SARIF) and for --frozen-ids', async () => {
+    // a broken lock file is an error wherever it is read; text and GitHub output never read it
+    const dir = tempProject({ ...warnOnly, 'qbank.lock.json': '{ not json' });
+    expect((await runCli(['lint'], dir)).code).toBe(0);
+    expect((await runCli(['lint', '--format', 'github'], dir)).code).toBe(0);
+    for (const args of [['--format', 'json'], ['--format', 'sarif'], ['--frozen-ids']]) {
+      const r = await runCli(['lint', ...args], dir);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('qbank.lock.json');
+    }
+  });
+
   it('--max-warnings and --quiet', async () => {
     const dir = tempProject({ ...warnOnly, ...withError });
     expect((await runCli(['lint', 'sources/a.txt', '--max-warnings', '1'], dir)).code).toBe(0);
