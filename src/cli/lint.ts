@@ -9,7 +9,7 @@ import { suggest } from '../util/did-you-mean.js';
 import { UsageError } from '../pipeline/errors.js';
 import { summarize } from '../report/text.js';
 import { lockStale } from '../ids/apply-lock.js';
-import { shouldSplitLint, startLintWorker, WORKER_RULES } from '../lint/parallel-lint.js';
+import { shouldSplitLint, startLintWorker } from '../lint/parallel-lint.js';
 import { formatIdReport } from '../ids/report.js';
 import { changedFiles, defaultBase } from './changed.js';
 import { useColor, type Io } from './io.js';
@@ -75,7 +75,7 @@ export async function runLint(inputs: string[], o: LintFlags, io: Io): Promise<n
   const idOptions = o.frozenIds || showsIds ? { ids: { root, partial: inputs.length > 0, onlyIfLocked: !o.frozenIds } } : {};
   // A big bank: a worker thread runs the costliest rules meanwhile (lint/parallel-lint.ts).
   const external = (await shouldSplitLint({ cwd: io.cwd, config, inputs, env: io.env }))
-    ? { ruleIds: WORKER_RULES, result: startLintWorker({ cwd: io.cwd, config, inputs, ...(o.encoding ? { encoding: o.encoding } : {}), targets, ruleIds: WORKER_RULES }) }
+    ? startLintWorker({ cwd: io.cwd, config, inputs, ...(o.encoding ? { encoding: o.encoding } : {}), targets })
     : undefined;
   const { diagnostics, ids } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ...(onlyFiles ? { onlyFiles } : {}), ...idOptions, ...(external ? { external } : {}) });
   // QBANK_THREAD_LOG=1: say which thread ran what (the tests check the worker really ran)

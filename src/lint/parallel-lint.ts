@@ -40,10 +40,14 @@ export function shouldSplitLint(opts: { cwd: string; config: Config; inputs: str
   return useSecondThread({ ...opts, worker: workerUrl });
 }
 
-/**
- * Starts the worker. Its promise never rejects: a worker that fails gives undefined, and the
- * main thread then runs those rules itself (the findings do not depend on the thread).
- */
-export function startLintWorker(job: LintJob): Promise<LintWorkerResult | undefined> {
-  return startWorker<LintJob, LintWorkerResult>(workerUrl, job).result.catch(() => undefined);
+/** Rules a worker thread is running, and its reports to come. */
+export interface WorkerRules {
+  ruleIds: readonly string[];
+  /** Never rejects: a worker that fails gives undefined, and the main thread runs those rules itself. */
+  result: Promise<LintWorkerResult | undefined>;
+}
+
+/** Starts the worker on WORKER_RULES. */
+export function startLintWorker(job: Omit<LintJob, 'ruleIds'>): WorkerRules {
+  return { ruleIds: WORKER_RULES, result: startWorker<LintJob, LintWorkerResult>(workerUrl, { ...job, ruleIds: WORKER_RULES }).result.catch(() => undefined) };
 }

@@ -6,7 +6,7 @@ import { ProjectSchema, type Project } from '../ir/schema.js';
 import { lintProject, ruleReports } from '../lint/run-lint.js';
 import { rules as allRules } from '../lint/index.js';
 import type { Report } from '../lint/define-rule.js';
-import { sourceDigest, type LintWorkerResult } from '../lint/parallel-lint.js';
+import { sourceDigest, type LintWorkerResult, type WorkerRules } from '../lint/parallel-lint.js';
 import { targets as registry } from '../emit/index.js';
 import type { EmitOptions, EmittedFile } from '../emit/emitter.js';
 import { markdownReady } from '../markdown/render.js';
@@ -27,7 +27,7 @@ export interface CheckOptions {
   onlyFiles?: ReadonlySet<string>; // lint --changed: report only these files (rules still see all)
   ids?: Omit<LockOptions, 'cwd'>; // give questions their ids from qbank.lock.json (read only)
   /** A worker thread running some rules (lint/parallel-lint.ts): they are not run here unless it fails. */
-  external?: { ruleIds: readonly string[]; result: Promise<LintWorkerResult | undefined> };
+  external?: WorkerRules;
 }
 
 export interface Checked {
