@@ -49,7 +49,8 @@ Bad: the same question in \`a.txt\` and \`b.txt\`. Good: keep one; reword the ot
   },
 });
 
-function sameOptions(a: Question, b: Question): boolean {
+/** The same option set after normalising, order ignored (near-duplicate leaves such pairs to this rule). */
+export function sameOptions(a: Question, b: Question): boolean {
   if (a.options.length !== b.options.length) return false;
   const oa = a.options.map((o) => normalized(o.text)).sort();
   const ob = b.options.map((o) => normalized(o.text)).sort();

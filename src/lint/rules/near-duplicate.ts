@@ -7,6 +7,7 @@ import { defineRule } from '../define-rule.js';
 import { similarEarlier } from '../similar-sets.js';
 import { normalized } from '../text.js';
 import { WordSetBuilder } from '../word-sets.js';
+import { sameOptions } from './duplicate-question.js';
 
 export const messages = {
   similar: (n: number, percent: number, where: string) => `Question ${n} is ${percent}% similar to ${where}`,
@@ -66,9 +67,7 @@ Good: keep one of them, or disable the rule for the second with a reason.`,
   },
 });
 
+// what duplicate-question reports: the same stem and the same option set
 function sameQuestion(a: Question, b: Question): boolean {
-  if (normalized(a.stem) !== normalized(b.stem) || a.options.length !== b.options.length) return false;
-  const oa = a.options.map((o) => normalized(o.text)).sort();
-  const ob = b.options.map((o) => normalized(o.text)).sort();
-  return oa.every((o, i) => o === ob[i]);
+  return normalized(a.stem) === normalized(b.stem) && sameOptions(a, b);
 }
