@@ -21,9 +21,12 @@ export function stripInvalidXmlChars(s: string): string {
 const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 const xmlSpecial = /[&<>"']/;
 const xmlSpecials = /[&<>"']/g;
+// Anything escapeXml changes or drops: most texts hold none, and one test is all they cost.
+const escapable = /[&<>"'\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 
 /** Escapes text for element content and for attribute values in either quote style. */
 export function escapeXml(s: string): string {
+  if (!escapable.test(s)) return s;
   const t = stripInvalidXmlChars(s);
   return xmlSpecial.test(t) ? t.replace(xmlSpecials, (c) => xmlEntities[c]!) : t;
 }

@@ -19,7 +19,7 @@ import { escapeXml, IdAllocator, toNCName } from '../xml.js';
 import { zipChunks, type ZipEntry } from '../zip.js';
 import { rememberTemplates, renderAround, Templates, type PackageTemplates } from '../qti21/layout.js';
 import { richText } from '../qti21/rich-text.js';
-import { formatNumber, ncName, titleOf, xmlText, xmlTextRepeated } from '../qti21/view.js';
+import { formatNumber, ncName, titleOf, xmlTextRepeated } from '../qti21/view.js';
 import { checkCanvasPackage } from './check.js';
 import type { CheckedEntry } from '../qti21/check.js';
 import { builtinOnly, questionShapeKey, sampleIndexes } from '../self-check.js';
@@ -117,8 +117,7 @@ const layout: PackageTemplates = [
 
 // mattext holds HTML as escaped text (texttype="text/html"): XHTML first, then escaped once more.
 function html(md: string, bank: Bank, asset: AssetLookup): string {
-  const r = richText(md, bank.id, asset, imageSrc);
-  return r.inert ? r.xhtml : escapeXml(r.xhtml);
+  return escapeXml(richText(md, bank.id, asset, imageSrc).xhtml);
 }
 
 function itemContext(it: CanvasQuiz['items'][number], bank: Bank, asset: AssetLookup) {
@@ -126,7 +125,7 @@ function itemContext(it: CanvasQuiz['items'][number], bank: Bank, asset: AssetLo
   const keyed = new Set(q.key);
   return {
     ident: it.ident,
-    title: xmlText(titleOf(q)),
+    title: escapeXml(titleOf(q)),
     questionType: canvasType(q),
     points: formatNumber(q.points),
     originalAnswerIds: it.answerIds.join(','),

@@ -20,8 +20,6 @@ const defaults = { img: { alt: '' } };
 export interface RichText {
   xhtml: string;
   assets: Asset[];
-  /** True when escapeXml would leave the XHTML as it is (plain text without & < > " '). */
-  inert?: boolean;
 }
 
 function safeDecode(s: string): string {
@@ -32,23 +30,17 @@ function safeDecode(s: string): string {
   }
 }
 
+const noAssets: Asset[] = [];
+const textProfile = { elements: qtiElements, required, defaults };
+
 /**
  * `place(asset)` gives the src an image gets inside the package. An image that is not a bank file
  * (a remote URL) keeps its src; unresolved local images are the image-path lint rule's business.
  */
-// HTML that toXhtml would return unchanged: no markup, no reference, nothing XML forbids.
-// (One character class and an includes: a regex with the "]]>" alternative scans 4x slower.)
-const notPlainXmlChar = /[<&\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-// What escapeXml would change or drop (a superset of the above but for "]]>").
-const xmlSpecial = /[&<>"'\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-const plainXml = (html: string) => !notPlainXmlChar.test(html) && !html.includes(']]>');
-const noAssets: Asset[] = [];
-
 export function richText(md: string, bankId: string, lookup: AssetLookup, place: (a: Asset) => string): RichText {
   const html = renderHtml(md);
-  if (!xmlSpecial.test(html)) return { xhtml: html, assets: noAssets, inert: true };
-  if (plainXml(html)) return { xhtml: html, assets: noAssets };
-  if (!html.includes('<img')) return { xhtml: toXhtml(html, { elements: qtiElements, required, defaults }), assets: noAssets };
+  // toXhtml returns plain text (most stems and options) after a few tests, without parsing.
+  if (!html.includes('<img')) return { xhtml: toXhtml(html, textProfile), assets: noAssets };
   const assets: Asset[] = [];
   // The hast serializer percent-encodes URLs, so match on the decoded form of each authored url.
   const byUrl = new Map<string, Asset>();

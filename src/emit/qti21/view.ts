@@ -13,21 +13,12 @@ export const mapResponse = 'http://www.imsglobal.org/question/qti_v2p1/rptemplat
 export const choiceId = (index: number): string => choiceIds[index] ?? `choice-${index + 1}`;
 const choiceIds = Array.from({ length: 26 }, (_, i) => `choice-${i + 1}`);
 
-// Characters escapeXml changes or drops (\t, \n, \r are kept, but rare enough to test too):
-// most texts have none, and one test costs less than escapeXml's two replaces.
-const xmlSpecial = /[&<>"'\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-
 // An id that toNCName returns unchanged: it starts with a letter or _, holds only NCName ASCII
 // and does not end with the "-" toNCName trims. Question ids (bank-q12) always are.
 const plainNCName = /^[A-Za-z_][A-Za-z0-9_.-]*(?<!-)$/;
 
 /** toNCName, skipped for an id it would return unchanged. */
 export const ncName = (s: string, fallback?: string): string => (plainNCName.test(s) ? s : toNCName(s, fallback));
-
-/** escapeXml, skipped for text that holds nothing it would change. */
-export function xmlText(s: string): string {
-  return xmlSpecial.test(s) ? escapeXml(s) : s;
-}
 
 // The last few values escaped, for the ones every question of a bank repeats (its language,
 // its file, its categories).
@@ -36,7 +27,7 @@ export function xmlTextRepeated(s: string): string {
   let e = recent.get(s);
   if (e === undefined) {
     if (recent.size > 64) recent.clear();
-    recent.set(s, (e = xmlText(s)));
+    recent.set(s, (e = escapeXml(s)));
   }
   return e;
 }
@@ -111,7 +102,7 @@ export function itemView(q: Question, bank: Bank, identifier: string, lookup: As
   const weight = choiceWeight(Math.max(1, keyed.size));
   const view: ItemView = {
     identifier,
-    title: xmlText(titleOf(q)),
+    title: escapeXml(titleOf(q)),
     lang: xmlTextRepeated(bank.lang),
     cardinality: multiple ? 'multiple' : 'single',
     // 0 = no limit: a candidate may tick any number of boxes in a multiple-response item.
