@@ -37,7 +37,12 @@ export function escapeXml(s: string): string {
 const ncNameStart = /[A-Za-z_]/;
 
 /** A valid XML NCName (the QTI identifier type) built from any string, stable for the same input. */
+// An id toNCName would return unchanged (question ids like bank-q12 always are): it starts with
+// a letter or _, holds only NCName ASCII and does not end with the "-" toNCName trims.
+const plainNCName = /^[A-Za-z_][A-Za-z0-9_.-]*(?<!-)$/;
+
 export function toNCName(s: string, fallback = 'id'): string {
+  if (plainNCName.test(s)) return s;
   let out = s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_.-]+/g, '-');
   out = out.replace(/^-+|-+$/g, '');
   if (!out) out = fallback;

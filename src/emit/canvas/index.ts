@@ -19,7 +19,7 @@ import { escapeXml, IdAllocator, toNCName } from '../xml.js';
 import { zipChunks, type ZipEntry } from '../zip.js';
 import { rememberTemplates, renderAround, Templates, type PackageTemplates } from '../qti21/layout.js';
 import { richText } from '../qti21/rich-text.js';
-import { formatNumber, ncName, titleOf, xmlTextRepeated } from '../qti21/view.js';
+import { formatNumber, titleOf, xmlTextRepeated } from '../qti21/view.js';
 import { checkCanvasPackage } from './check.js';
 import type { CheckedEntry } from '../qti21/check.js';
 import { builtinOnly, questionShapeKey, sampleIndexes } from '../self-check.js';
@@ -83,7 +83,7 @@ export function planCanvas(project: Project, asset: AssetLookup): CanvasPlan {
   const images = new Map<string, Asset>();
   const banks = project.banks.filter((b) => b.questions.length > 0);
   // Question idents first: they are the stable ones.
-  const itemIdents = banks.map((b) => b.questions.map((q) => ids.take(ncName(q.id, 'q'))));
+  const itemIdents = banks.map((b) => b.questions.map((q) => ids.take(toNCName(q.id, 'q'))));
   banks.forEach((bank, bi) => {
     const ident = ids.take(`quiz-${toNCName(slug(bank.id), 'bank')}`);
     const assets: Asset[] = [];

@@ -4,7 +4,7 @@
 import type { Bank, Question, Text } from '../../ir/schema.js';
 import { renderPlain } from '../../markdown/render.js';
 import { answerWeights } from './moodle-grades.js';
-import { afterCodePoints } from '../text.js';
+import { afterCodePoints, collapseSpace } from '../text.js';
 
 export interface MoodleAnswer {
   html: string;
@@ -78,15 +78,6 @@ export function questionName(q: Question, width: number): string {
 }
 
 const angleOrAmp = /[<>]|&&/;
-// Whitespace other than a lone space between words: only then does collapsing change the text
-// (most stems are one line of single-spaced words, and replace() would copy each of them).
-const otherSpace = /[^\S ]/;
-
-/** `s` with every run of whitespace made one space, trimmed. */
-export function collapseSpace(s: string): string {
-  const plain = !otherSpace.test(s) && !s.includes('  ') && !s.startsWith(' ') && !s.endsWith(' ');
-  return plain ? s : s.replace(/\s+/g, ' ').trim();
-}
 
 export function numberWidth(bank: Bank): number {
   let max = 0;

@@ -19,7 +19,7 @@ import { zipChunks, type ZipEntry } from '../zip.js';
 import { checkPackage, type CheckedEntry } from './check.js';
 import { builtinOnly, questionShapeKey, sampleIndexes } from '../self-check.js';
 import { rememberTemplates, renderAround, Templates, type PackageTemplates } from './layout.js';
-import { formatNumber, itemView, ncName, xmlTextRepeated } from './view.js';
+import { formatNumber, itemView, xmlTextRepeated } from './view.js';
 
 export const packageName = 'qti21.zip';
 const itemsDir = 'items';
@@ -60,7 +60,7 @@ export function planPackage(project: Project, options: Pick<EmitOptions, 'asset'
   const banks = project.banks.filter((b) => b.questions.length > 0);
   for (const bank of banks) {
     for (const q of bank.questions) {
-      const id = ids.take(ncName(q.id, 'q'));
+      const id = ids.take(toNCName(q.id, 'q'));
       let assets = noAssets; // shared: a million empty arrays would cost ~30 MB
       for (const md of [q.stem.markdown, ...q.options.map((o) => o.text.markdown)]) {
         for (const url of imageUrls(md)) {

@@ -2,9 +2,9 @@
 import type { Bank, Question } from '../../ir/schema.js';
 import { renderPlain } from '../../markdown/render.js';
 import type { Asset, AssetLookup } from '../../pipeline/assets.js';
-import { escapeXml, toNCName } from '../xml.js';
+import { escapeXml } from '../xml.js';
 import { richText } from './rich-text.js';
-import { afterCodePoints } from '../text.js';
+import { afterCodePoints, collapseSpace } from '../text.js';
 
 export const matchCorrect = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct';
 export const mapResponse = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/map_response';
@@ -12,13 +12,6 @@ export const mapResponse = 'http://www.imsglobal.org/question/qti_v2p1/rptemplat
 /** Choice identifiers: position-based, so they stay put however the LMS shuffles the display. */
 export const choiceId = (index: number): string => choiceIds[index] ?? `choice-${index + 1}`;
 const choiceIds = Array.from({ length: 26 }, (_, i) => `choice-${i + 1}`);
-
-// An id that toNCName returns unchanged: it starts with a letter or _, holds only NCName ASCII
-// and does not end with the "-" toNCName trims. Question ids (bank-q12) always are.
-const plainNCName = /^[A-Za-z_][A-Za-z0-9_.-]*(?<!-)$/;
-
-/** toNCName, skipped for an id it would return unchanged. */
-export const ncName = (s: string, fallback?: string): string => (plainNCName.test(s) ? s : toNCName(s, fallback));
 
 // The last few values escaped, for the ones every question of a bank repeats (its language,
 // its file, its categories).
@@ -50,14 +43,8 @@ export function formatNumber(n: number): string {
   return n.toFixed(7).replace(/0+$/, '').replace(/\.$/, '');
 }
 
-// Whitespace that the title collapses: any \s but the space (listed: a negated \S scans slowly),
-// two spaces, or a space at either end.
-const otherSpace = /[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
-const untidy = (s: string) => otherSpace.test(s) || s.includes('  ') || s.startsWith(' ') || s.endsWith(' ');
-
 export function titleOf(q: Question): string {
-  let plain = renderPlain(q.stem.markdown);
-  if (untidy(plain)) plain = plain.replace(/\s+/g, ' ').trim();
+  const plain = collapseSpace(renderPlain(q.stem.markdown));
   // Cut to 79 code points and an ellipsis when longer than 80.
   const after80 = afterCodePoints(plain, 80);
   let short = plain;

@@ -44,6 +44,9 @@ describe('identifiers', () => {
   it.each(['atendimento-q3', '3-abc', 'ação/x y', '', '---', '.a'])('toNCName(%j) is an NCName', (s) => {
     expect(toNCName(s)).toMatch(ncName);
   });
+  it.each([['atendimento-q3', 'atendimento-q3'], ['a.b_c', 'a.b_c'], ['abc-', 'abc'], ['ação-q1', 'acao-q1'], ['3-abc', '_3-abc']])('toNCName(%j) is %j', (s, id) => {
+    expect(toNCName(s)).toBe(id);
+  });
   it('IdAllocator never hands out the same id twice', () => {
     const ids = new IdAllocator();
     expect([ids.take('a'), ids.take('a'), ids.take('a-2'), ids.take('a')]).toEqual(['a', 'a-2', 'a-2-2', 'a-3']);
