@@ -13,17 +13,12 @@ export interface ReportContext {
   all?: Diagnostic[]; // unfiltered findings, for summary lines
 }
 
-let pkg: { version: string; homepage?: string } | undefined;
-function packageInfo(): { version: string; homepage?: string } {
-  pkg ??= packageJson();
-  return pkg;
-}
 
 export const reporters: Record<string, (diags: Diagnostic[], ctx: ReportContext) => string | Promise<string>> = {
   text: (d, ctx) => formatText(d, { color: ctx.color, ...(ctx.all ? { all: ctx.all } : {}) }),
   json: (d) => formatJson(d),
   sarif: (d) => {
-    const { version, homepage } = packageInfo();
+    const { version, homepage } = packageJson();
     return formatSarif(d, { rules, version, ...(homepage ? { informationUri: homepage } : {}) });
   },
   github: (d) => formatGithub(d),

@@ -2,7 +2,7 @@
 // modules themselves (the same source as docs/rules.md and the SARIF rule metadata).
 import type { Command } from 'commander';
 import { resolveRuleId, ruleById, rules } from '../lint/index.js';
-import { nearest } from '../util/did-you-mean.js';
+import { suggest } from '../util/did-you-mean.js';
 import { UsageError } from '../pipeline/errors.js';
 import type { Io } from './io.js';
 
@@ -46,6 +46,5 @@ Examples:
 function findRule(id: string) {
   const canonical = resolveRuleId(id);
   if (canonical) return ruleById.get(canonical)!;
-  const near = nearest(id, [...ruleById.keys()]);
-  throw new UsageError(`Unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; run \`qbank rules\` for the list`);
+  throw new UsageError(`Unknown rule "${id}"${suggest(id, [...ruleById.keys()])}; run \`qbank rules\` for the list`);
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { UsageError } from '../pipeline/errors.js';
 import { resolveRuleId, ruleById } from '../lint/index.js';
-import { nearest } from '../util/did-you-mean.js';
+import { suggest } from '../util/did-you-mean.js';
 import { ConfigSchema, type Config, type RuleSetting } from './schema.js';
 
 export const CONFIG_FILE = 'qbank.config.json';
@@ -57,8 +57,7 @@ export function checkRules(config: Pick<Config, 'rules' | 'overrides'>, where: s
     }
     const canonical = resolveRuleId(id);
     if (!canonical) {
-      const near = nearest(id, [...ruleById.keys()]);
-      throw new UsageError(`Invalid config ${where}: ${at}: unknown rule "${id}"${near ? ` (did you mean "${near}"?)` : ''}; run \`qbank rules\` for the list`);
+      throw new UsageError(`Invalid config ${where}: ${at}: unknown rule "${id}"${suggest(id, [...ruleById.keys()])}; run \`qbank rules\` for the list`);
     }
     if (typeof setting === 'string') return;
     if (!optionsAllowed) throw new UsageError(`Invalid config ${where}: ${at}: rule options can only be set in the top-level "rules" (overrides take a severity)`);
