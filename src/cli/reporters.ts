@@ -13,7 +13,6 @@ export interface ReportContext {
   all?: Diagnostic[]; // unfiltered findings, for summary lines
 }
 
-
 export const reporters: Record<string, (diags: Diagnostic[], ctx: ReportContext) => string | Promise<string>> = {
   text: (d, ctx) => formatText(d, { color: ctx.color, ...(ctx.all ? { all: ctx.all } : {}) }),
   json: (d) => formatJson(d),
