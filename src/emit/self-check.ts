@@ -33,19 +33,11 @@ export function builtinOnly(origins: Iterable<string>): boolean {
   return true;
 }
 
-/** What makes two questions render differently beyond their texts. */
-export function questionShape(q: Question, hasImages = false): string {
-  const f = q.feedback;
-  let pinned = false;
-  for (const o of q.options) if (o.fixed) pinned = true;
-  // One template string (it was an array joined: the same text, at a third of the cost).
-  return `${q.type}|${q.shuffle}|${pinned}|${hasImages}|${q.options.length}|${q.key.length}|${!!f?.general}|${!!f?.correct}|${!!f?.incorrect}|${!!f?.options?.length}|${q.tags.length > 0}`;
-}
-
 /**
- * questionShape as one number (no string per question: the shape of every question of a big bank
- * is taken), with one more flag a target may need (Canvas: true/false). Counts above 255 share
- * the last value.
+ * What makes two questions render differently beyond their texts (type, shuffle, pinned options,
+ * images, option and key counts, feedback, tags), as one number (no string per question: the
+ * shape of every question of a big bank is taken), with one more flag a target may need
+ * (Canvas: true/false). Counts above 255 share the last value.
  */
 export function questionShapeKey(q: Question, hasImages = false, extra = false): number {
   const f = q.feedback;
@@ -76,4 +68,11 @@ export function sampleIndexes<T>(items: readonly T[], shape: (item: T) => string
     if (i < selfCheck.head || i % every === 0 || fresh) out.push(i);
   }
   return out;
+}
+
+/** True when a stem or option holds image syntax (the shape's image flag, before assets are resolved). */
+export function mentionsImage(q: Question): boolean {
+  if (q.stem.markdown.includes('![')) return true;
+  for (const o of q.options) if (o.text.markdown.includes('![')) return true;
+  return false;
 }

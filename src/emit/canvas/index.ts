@@ -22,7 +22,7 @@ import { richText } from '../qti21/rich-text.js';
 import { formatNumber, titleOf, xmlTextRepeated } from '../qti21/view.js';
 import { checkCanvasPackage } from './check.js';
 import type { CheckedEntry } from '../qti21/check.js';
-import { builtinOnly, questionShapeKey, sampleIndexes } from '../self-check.js';
+import { builtinOnly, mentionsImage, questionShapeKey, sampleIndexes } from '../self-check.js';
 
 export const packageName = 'canvas.zip';
 const imagesDir = 'images';
@@ -224,7 +224,7 @@ export const canvas: Emitter = {
     const full = !builtinOnly([...p.t.used.values()].map((o) => o.file));
     const all = p.plan.quizzes.flatMap((quiz) => quiz.items.map((it) => ({ quiz, it })));
     // Canvas's question type is part of the shape only where it can vary: two options.
-    const picked = sampleIndexes(all, ({ quiz, it }) => questionShapeKey(it.q, quiz.assets.length > 0 && [it.q.stem, ...it.q.options.map((o) => o.text)].some((x) => x.markdown.includes('![')), it.q.options.length === 2 && canvasType(it.q) === 'true_false_question'), full);
+    const picked = sampleIndexes(all, ({ quiz, it }) => questionShapeKey(it.q, quiz.assets.length > 0 && mentionsImage(it.q), it.q.options.length === 2 && canvasType(it.q) === 'true_false_question'), full);
     if (picked.length === all.length) return checkCanvasPackage(file, p.plan);
     const keep = new Set(picked.map((i) => all[i]!.it));
     const sample: CanvasPlan = { ...p.plan, quizzes: p.plan.quizzes.map((quiz) => ({ ...quiz, items: quiz.items.filter((it) => keep.has(it)) })) };

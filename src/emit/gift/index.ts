@@ -12,7 +12,7 @@ import { escapeGift, protectFormatMarker } from './escape.js';
 import { formatWeight } from './moodle-grades.js';
 import { numberWidth, toMoodleQuestion, type MoodleQuestion } from './moodle-question.js';
 import { compareGift, questionLimits, type GiftExpected } from './check-gift.js';
-import { builtinOnly, questionShape, sampleIndexes } from '../self-check.js';
+import { builtinOnly, questionShapeKey, sampleIndexes } from '../self-check.js';
 
 export const giftTemplateNames = ['header.hbs', 'category.hbs', 'question.hbs'] as const;
 
@@ -111,7 +111,7 @@ export const gift: Emitter = {
       const rel = (p: string) => path.relative(process.cwd(), p).split(path.sep).join('/');
       const names = { header: rel(o.templates.header), category: rel(o.templates.category), question: rel(o.templates.question) };
       const full = !builtinOnly(Object.values(o.templates));
-      const picked = sampleIndexes(o.bank.questions, (q) => questionShape(q), full);
+      const picked = sampleIndexes(o.bank.questions, (q) => questionShapeKey(q), full);
       if (picked.length === o.bank.questions.length) {
         out.push(...compareGift(file.contents, o.bank, expectedGift(o.bank), names));
         continue;

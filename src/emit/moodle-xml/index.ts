@@ -15,7 +15,7 @@ import { cdata, escapeXml, xmlComment } from './xml-text.js';
 import { fileRenderer, type FileRenderer } from './html-files.js';
 import { compareMoodleXml, type XmlExpected } from './check-moodle-xml.js';
 import { questionLimits } from '../gift/check-gift.js';
-import { builtinOnly, questionShape, sampleIndexes } from '../self-check.js';
+import { builtinOnly, mentionsImage, questionShapeKey, sampleIndexes } from '../self-check.js';
 
 export const moodleXmlTemplateNames = ['header.hbs', 'category.hbs', 'question.hbs', 'footer.hbs'] as const;
 
@@ -130,7 +130,7 @@ export const moodleXml: Emitter = {
       const t = Object.fromEntries(Object.entries(o.templates).map(([k, v]) => [k, rel(v)]));
       const files = fileRenderer(o.bank.id, o.asset);
       const full = !builtinOnly(Object.values(o.templates));
-      const picked = sampleIndexes(o.bank.questions, (q) => questionShape(q, q.stem.markdown.includes('![') || q.options.some((x) => x.text.markdown.includes('!['))), full);
+      const picked = sampleIndexes(o.bank.questions, (q) => questionShapeKey(q, mentionsImage(q)), full);
       if (picked.length === o.bank.questions.length) {
         out.push(...compareMoodleXml(file.contents, o.bank, expectedMoodleXml(o.bank, files), files, t));
         continue;
