@@ -40,9 +40,24 @@ export function moodleLimits(m: MoodleQuestion): string[] {
   return problems;
 }
 
+/**
+ * Moodle's limits for the questions of `bank` a sampled self-check did not re-read (`picked`:
+ * ascending indexes of those it did): the limits are about the bank, not the template, so every
+ * question is still checked.
+ */
+export function limitsOutsideSample(bank: Bank, picked: readonly number[], width: number, html: HtmlRenderer): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const inSample = new Set(picked);
+  bank.questions.forEach((q, i) => {
+    if (inSample.has(i)) return;
+    for (const p of questionLimits(q, width, html)) out.push({ ruleId: 'emit/moodle-limits', severity: 'error', message: p, ...atSpan(q.span), questionId: q.id });
+  });
+  return out;
+}
+
 // moodleLimits of one question, rendering it only when one of the limits could apply: a text
 // with a letter or digit (and not just a link definition) always renders to non-empty HTML.
-export function questionLimits(q: Question, width: number, html: HtmlRenderer): string[] {
+function questionLimits(q: Question, width: number, html: HtmlRenderer): string[] {
   const w = answerWeights(q);
   // single-answer weights are 100 and 0, always listed grades
   if (w && q.options.length >= 2 && (!w.multiple || w.weights.every(isMoodleGrade)) && visible(q.stem.markdown) && q.options.every((o) => visible(o.text.markdown))) return [];

@@ -3,7 +3,7 @@
 // (which users may override) only arrange values. check() re-reads each file the way Moodle's
 // importer does and compares it with the IR, naming the template when they disagree.
 import path from 'node:path';
-import { atSpan, type Diagnostic } from '../../ir/diagnostic.js';
+import type { Diagnostic } from '../../ir/diagnostic.js';
 import type { Bank, Project } from '../../ir/schema.js';
 import { renderHtml } from '../../markdown/render.js';
 import { reiterable, type EmittedFile, type Emitter } from '../emitter.js';
@@ -11,7 +11,7 @@ import type { TemplateSet } from '../templates.js';
 import { escapeGift, protectFormatMarker } from './escape.js';
 import { formatWeight } from './moodle-grades.js';
 import { numberWidth, toMoodleQuestion, type MoodleQuestion } from './moodle-question.js';
-import { compareGift, questionLimits, type GiftExpected } from './check-gift.js';
+import { compareGift, limitsOutsideSample, type GiftExpected } from './check-gift.js';
 import { builtinOnly, questionShapeKey, sampleIndexes } from '../self-check.js';
 
 export const giftTemplateNames = ['header.hbs', 'category.hbs', 'question.hbs'] as const;
@@ -120,11 +120,7 @@ export const gift: Emitter = {
       const width = numberWidth(o.bank);
       const sample: Bank = { ...o.bank, questions: picked.map((i) => o.bank.questions[i]!) };
       out.push(...compareGift(giftChunks(sample, o.set, width), sample, expectedGift(sample, width), names));
-      const inSample = new Set(picked);
-      o.bank.questions.forEach((q, i) => {
-        if (inSample.has(i)) return;
-        for (const p of questionLimits(q, width, renderHtml)) out.push({ ruleId: 'emit/moodle-limits', severity: 'error', message: p, ...atSpan(q.span), questionId: q.id });
-      });
+      out.push(...limitsOutsideSample(o.bank, picked, width, renderHtml));
     }
     return out;
   },

@@ -4,7 +4,7 @@
 // in the view (entities, or CDATA for HTML); check() re-parses every chunk and compares it
 // with the IR, naming the template when they disagree.
 import path from 'node:path';
-import { atSpan, type Diagnostic } from '../../ir/diagnostic.js';
+import type { Diagnostic } from '../../ir/diagnostic.js';
 import type { Bank, Project } from '../../ir/schema.js';
 import type { Asset, AssetLookup } from '../../pipeline/assets.js';
 import { reiterable, type EmittedFile, type Emitter } from '../emitter.js';
@@ -14,7 +14,7 @@ import { numberWidth, toMoodleQuestion, type MoodleQuestion } from '../gift/mood
 import { cdata, escapeXml, xmlComment } from './xml-text.js';
 import { fileRenderer, type FileRenderer } from './html-files.js';
 import { compareMoodleXml, type XmlExpected } from './check-moodle-xml.js';
-import { questionLimits } from '../gift/check-gift.js';
+import { limitsOutsideSample } from '../gift/check-gift.js';
 import { builtinOnly, mentionsImage, questionShapeKey, sampleIndexes } from '../self-check.js';
 
 export const moodleXmlTemplateNames = ['header.hbs', 'category.hbs', 'question.hbs', 'footer.hbs'] as const;
@@ -139,11 +139,7 @@ export const moodleXml: Emitter = {
       const width = numberWidth(o.bank);
       const sample: Bank = { ...o.bank, questions: picked.map((i) => o.bank.questions[i]!) };
       out.push(...compareMoodleXml(xmlChunks(sample, o.set, o.asset, width), sample, expectedMoodleXml(sample, files, width), files, t));
-      const inSample = new Set(picked);
-      o.bank.questions.forEach((q, i) => {
-        if (inSample.has(i)) return;
-        for (const p of questionLimits(q, width, files.html)) out.push({ ruleId: 'emit/moodle-limits', severity: 'error', message: p, ...atSpan(q.span), questionId: q.id });
-      });
+      out.push(...limitsOutsideSample(o.bank, picked, width, files.html));
     }
     return out;
   },
