@@ -29,9 +29,6 @@ export interface ZipEntry {
 const dosTime = 12 << 11;
 const dosDate = (0 << 9) | (1 << 5) | 1;
 
-/** The time every entry carries (as local time, the way zip readers show DOS times). */
-export const zipEpoch = (): Date => new Date(1980, 0, 1, 12, 0, 0);
-
 /** The entry count a zip holds without ZIP64; above it the ZIP64 records are written. */
 export const maxZipEntries = 65_535;
 

@@ -25,7 +25,7 @@ export function moodleXmlPath(bank: Bank): string {
 
 // An image as Moodle XML's <file>: base64 once per image, however many questions show it.
 const base64 = new WeakMap<Uint8Array, string>();
-export function fileView(a: Asset): { name: string; data: string } {
+function fileView(a: Asset): { name: string; data: string } {
   let data = base64.get(a.data);
   if (data === undefined) {
     data = Buffer.from(a.data).toString('base64');
