@@ -13,6 +13,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const lib = path.join(root, 'lib');
 if (!existsSync(path.join(lib, 'cli/main.js'))) throw new Error('lib/cli/main.js is missing: run tsc first (npm run build:ts)');
 
+// zod's namespace export carries all its ~60 translations of error messages (`z.locales`), which
+// a namespace import keeps in the bundle: a third of what every start has to compile. qbank
+// never switches zod's language (its English default is imported by zod itself), so the CLI
+// bundle gets an empty `locales`; lib/, the library API, keeps zod whole.
+const zodWithoutLocales = {
+  name: 'zod-without-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'qbank-empty' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'qbank-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
+
 // a clean folder: chunk names carry content hashes, so old chunks would pile up
 rmSync(path.join(lib, 'bundle'), { recursive: true, force: true });
 await build({
@@ -28,5 +40,9 @@ await build({
   external: ['playwright-core'],
   // bundled CommonJS packages (commander, handlebars) call require() for Node's built-ins
   banner: { js: "import { createRequire as __qbankCreateRequire } from 'node:module'; const require = __qbankCreateRequire(import.meta.url);" },
+  plugins: [zodWithoutLocales],
+  // less source for V8 to scan on every start; names stay, so stack traces and profiles still read
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
