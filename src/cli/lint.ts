@@ -9,7 +9,7 @@ import { suggest } from '../util/did-you-mean.js';
 import { UsageError } from '../pipeline/errors.js';
 import { summarize } from '../report/text.js';
 import { lockStale } from '../ids/apply-lock.js';
-import { shouldSplitLint, startLintWorker } from '../lint/parallel-lint.js';
+import { shouldSplitLint } from '../lint/parallel-lint.js';
 import { formatIdReport } from '../ids/report.js';
 import { changedFiles, defaultBase } from './changed.js';
 import { useColor, type Io } from './io.js';
@@ -73,13 +73,11 @@ export async function runLint(inputs: string[], o: LintFlags, io: Io): Promise<n
   // by number, so they skip reading the lock (a third of a second at 100k questions).
   const showsIds = o.format === 'json' || o.format === 'sarif';
   const idOptions = o.frozenIds || showsIds ? { ids: { root, partial: inputs.length > 0, onlyIfLocked: !o.frozenIds } } : {};
-  // A big bank: a worker thread runs the costliest rules meanwhile (lint/parallel-lint.ts).
-  const external = (await shouldSplitLint({ cwd: io.cwd, config, inputs, env: io.env }))
-    ? startLintWorker({ cwd: io.cwd, config, inputs, ...(o.encoding ? { encoding: o.encoding } : {}), targets })
-    : undefined;
-  const { diagnostics, ids } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ...(onlyFiles ? { onlyFiles } : {}), ...idOptions, ...(external ? { external } : {}) });
+  // A big bank: a worker thread searches near-duplicates meanwhile (lint/parallel-lint.ts).
+  const parallel = await shouldSplitLint({ cwd: io.cwd, config, inputs, env: io.env });
+  const { diagnostics, ids, offloaded } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, parallel, ...(onlyFiles ? { onlyFiles } : {}), ...idOptions });
   // QBANK_THREAD_LOG=1: say which thread ran what (the tests check the worker really ran)
-  if (external && io.env.QBANK_THREAD_LOG) io.stderr.write(`qbank: ${(await external.result) ? 'a second thread ran' : 'the second thread failed; this one ran'} ${external.ruleIds.join(', ')}\n`);
+  if (offloaded && io.env.QBANK_THREAD_LOG) io.stderr.write(`qbank: ${offloaded.ran ? 'a second thread ran' : 'the second thread failed; this one ran'} ${offloaded.ruleId}\n`);
   const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   const out = await reporter(shown, { color: !o.output && useColor(io.stdout, io.env), all: diagnostics });
   if (o.output) {

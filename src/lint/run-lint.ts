@@ -39,7 +39,7 @@ function canonical(map: Record<string, RuleSetting>): Record<string, RuleSetting
 }
 
 /** The rules that run under this config and these targets, with their options. */
-function enabledRules(rules: Rule<any>[], config: LintConfig, targets: readonly string[] | undefined): { rule: Rule<any>; options: unknown }[] {
+export function enabledRules(rules: Rule<any>[], config: LintConfig, targets: readonly string[] | undefined): { rule: Rule<any>; options: unknown }[] {
   const globalRules = canonical(config?.rules ?? {});
   const overrides = (config?.overrides ?? []).map((o) => canonical(o.rules));
   const out: { rule: Rule<any>; options: unknown }[] = [];

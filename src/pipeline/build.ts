@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
 import { ProjectSchema, type Project } from '../ir/schema.js';
-import { lintProject, ruleReports } from '../lint/run-lint.js';
+import { enabledRules, lintProject, ruleReports } from '../lint/run-lint.js';
 import { rules as allRules } from '../lint/index.js';
 import type { Report } from '../lint/define-rule.js';
-import { sourceDigest, type LintWorkerResult, type WorkerRules } from '../lint/parallel-lint.js';
+import { startNearDuplicateWorker } from '../lint/parallel-lint.js';
+import nearDuplicate, { type NearDuplicateOptions } from '../lint/rules/near-duplicate.js';
 import { targets as registry } from '../emit/index.js';
 import type { EmitOptions, EmittedFile } from '../emit/emitter.js';
 import { markdownReady } from '../markdown/render.js';
@@ -26,8 +27,8 @@ export interface CheckOptions {
   validate?: boolean; // zod-validate the IR (on by default)
   onlyFiles?: ReadonlySet<string>; // lint --changed: report only these files (rules still see all)
   ids?: Omit<LockOptions, 'cwd'>; // give questions their ids from qbank.lock.json (read only)
-  /** A worker thread running some rules (lint/parallel-lint.ts): they are not run here unless it fails. */
-  external?: WorkerRules;
+  /** Search near-duplicates on a worker thread while this one runs the other rules (lint/parallel-lint.ts). */
+  parallel?: boolean;
 }
 
 export interface Checked {
@@ -35,6 +36,8 @@ export interface Checked {
   diagnostics: Diagnostic[];
   asset: AssetLookup;
   ids?: LockedIds; // with `ids`: the ids given and what the lock file should now say
+  /** With `parallel`: the rule the worker ran, or that this thread ran because the worker failed. */
+  offloaded?: { ruleId: string; ran: boolean };
 }
 
 /** A loaded project before lint: parse and image findings, asset lookup, source lines, ids. */
@@ -81,24 +84,20 @@ export function irSample(project: Project): Project {
 
 export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
   const { project, diagnostics: found, asset, lines, ids } = await loadSources(opts);
+  const lintOptions = { config: opts.config, targets: opts.targets ?? [], sourceLines: (f: string) => lines.get(f) };
   let external: Map<string, Report[]> | undefined;
-  if (opts.external) {
-    // this thread's rules first, then the worker's reports (it has been running meanwhile)
-    const mine = ruleReports(project, allRules.filter((r) => !opts.external!.ruleIds.includes(r.id)), { config: opts.config, targets: opts.targets ?? [], sourceLines: (f) => lines.get(f) });
-    const theirs = fromWorker(project, await opts.external.result, ids);
-    external = theirs ? new Map([...mine, ...theirs]) : mine;
+  let offloaded: Checked['offloaded'];
+  const near = opts.parallel ? enabledRules([nearDuplicate], opts.config, opts.targets)[0] : undefined;
+  if (near) {
+    const worker = startNearDuplicateWorker(project, near.options as NearDuplicateOptions);
+    // this thread's rules meanwhile, then the worker's (the rule runs here if the worker failed)
+    external = ruleReports(project, allRules.filter((r) => r.id !== worker.ruleId), lintOptions);
+    const theirs = await worker.reports;
+    if (theirs) external.set(worker.ruleId, theirs);
+    offloaded = { ruleId: worker.ruleId, ran: theirs !== undefined };
   }
-  const diagnostics = lintProject(project, found, { config: opts.config, targets: opts.targets ?? [], sourceLines: (f) => lines.get(f), ...(opts.onlyFiles ? { onlyFiles: opts.onlyFiles } : {}), ...(external ? { external } : {}) });
-  return { project, diagnostics, asset, ...(ids ? { ids } : {}) };
-}
-
-// The worker parsed the same files into the same questions (else its reports are dropped and
-// the rules run here); its reports carry the parser's ids, renamed here as the lock renamed them.
-function fromWorker(project: Project, result: LintWorkerResult | undefined, ids: LockedIds | undefined): Map<string, Report[]> | undefined {
-  if (!result || result.digest !== sourceDigest(project)) return undefined;
-  const renamed = ids?.report.renamed;
-  const rename = (r: Report): Report => (r.questionId && renamed?.has(r.questionId) ? { ...r, questionId: renamed.get(r.questionId)! } : r);
-  return new Map(result.reports.map(([rule, reports]) => [rule, renamed?.size ? reports.map(rename) : reports]));
+  const diagnostics = lintProject(project, found, { ...lintOptions, ...(opts.onlyFiles ? { onlyFiles: opts.onlyFiles } : {}), ...(external ? { external } : {}) });
+  return { project, diagnostics, asset, ...(ids ? { ids } : {}), ...(offloaded ? { offloaded } : {}) };
 }
 
 export function resolveTargets(requested: readonly string[] | undefined, config: Config): string[] {

@@ -21,6 +21,8 @@ export interface ThreadQuestion {
   env: NodeJS.ProcessEnv;
   /** The worker's compiled entry point; absent under a TypeScript runner (the tests). */
   worker: URL;
+  /** The worker's peak memory per source byte: a whole second copy of the bank unless said. */
+  workerBytesPerSourceByte?: number;
 }
 
 export async function useSecondThread(q: ThreadQuestion): Promise<boolean> {
@@ -35,15 +37,16 @@ export async function useSecondThread(q: ThreadQuestion): Promise<boolean> {
     return false; // the main thread's load reports it
   }
   if (bytes < from) return false;
-  return secondCopyFits(bytes, os.freemem(), os.totalmem());
+  return secondCopyFits(bytes, os.freemem(), os.totalmem(), q.workerBytesPerSourceByte);
 }
 
 /**
- * Forced (QBANK_THREADS=2) or not, two copies of the bank must fit in free memory and in half
- * the machine (a million questions on one thread already take a few GB: no second copy there).
+ * Forced (QBANK_THREADS=2) or not, the bank and what the worker holds must fit in free memory
+ * and in half the machine (a million questions on one thread already take a few GB: no second
+ * copy of them there).
  */
-export function secondCopyFits(sourceBytes: number, freeBytes: number, totalBytes: number): boolean {
-  return 2 * MEMORY_PER_SOURCE_BYTE * sourceBytes < Math.min(freeBytes, totalBytes / 2);
+export function secondCopyFits(sourceBytes: number, freeBytes: number, totalBytes: number, workerPerByte = MEMORY_PER_SOURCE_BYTE): boolean {
+  return (MEMORY_PER_SOURCE_BYTE + workerPerByte) * sourceBytes < Math.min(freeBytes, totalBytes / 2);
 }
 
 // The one message a worker sends: its result, or its error.

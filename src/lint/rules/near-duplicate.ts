@@ -3,10 +3,10 @@
 // ../similar-sets.ts. Words are read straight from the stem's Markdown (../word-sets.ts).
 import { z } from 'zod';
 import type { Question } from '../../ir/schema.js';
-import { defineRule } from '../define-rule.js';
-import { similarEarlier } from '../similar-sets.js';
+import { defineRule, type Report } from '../define-rule.js';
+import type { Match } from '../similar-sets.js';
+import { stemMatches } from '../stem-matches.js';
 import { normalized } from '../text.js';
-import { WordSetBuilder } from '../word-sets.js';
 import { sameOptions } from './duplicate-question.js';
 
 export const messages = {
@@ -20,7 +20,7 @@ const Options = z
   })
   .strict();
 
-export default defineRule<z.infer<typeof Options>>({
+export default defineRule<NearDuplicateOptions>({
   id: 'near-duplicate',
   category: 'problem',
   severity: 'warning',
@@ -44,28 +44,29 @@ Good: keep one of them, or disable the rule for the second with a reason.`,
   defaultOptions: { threshold: 0.8, minWords: 6 },
   check(project, report, { options }) {
     const questions: Question[] = [];
-    const words = new WordSetBuilder();
-    for (const bank of project.banks)
-      for (const q of bank.questions) {
-        questions.push(q);
-        words.add(q.stem.markdown, options.minWords);
-      }
-    const matches = similarEarlier(words.sets(), { threshold: options.threshold });
-    for (const m of matches) {
-      const q = questions[m.set]!;
-      const other = questions[m.other]!;
-      if (sameQuestion(q, other)) continue; // duplicate-question reports it
-      const where = other.bank === q.bank ? `question ${other.number}` : `question ${other.number} of ${other.stem.span.file}`;
-      report({
-        at: q.stem.span,
-        questionId: q.id,
-        message: messages.similar(q.number, Math.floor(m.score * 100 + 1e-9), where),
-        hint: 'Keep one of them, or make them ask different things; if both are meant to stay, disable near-duplicate for this question with a reason',
-        related: [{ message: `similar question ${other.number}`, span: other.stem.span }],
-      });
-    }
+    for (const bank of project.banks) for (const q of bank.questions) questions.push(q);
+    reportNearDuplicates(questions, stemMatches(questions.map((q) => q.stem.markdown), options), report);
   },
 });
+
+export type NearDuplicateOptions = z.infer<typeof Options>;
+
+/** The search's matches (indexes into questions) as findings; a worker thread may have searched (parallel-lint.ts). */
+export function reportNearDuplicates(questions: readonly Question[], matches: readonly Match[], report: (r: Report) => void): void {
+  for (const m of matches) {
+    const q = questions[m.set]!;
+    const other = questions[m.other]!;
+    if (sameQuestion(q, other)) continue; // duplicate-question reports it
+    const where = other.bank === q.bank ? `question ${other.number}` : `question ${other.number} of ${other.stem.span.file}`;
+    report({
+      at: q.stem.span,
+      questionId: q.id,
+      message: messages.similar(q.number, Math.floor(m.score * 100 + 1e-9), where),
+      hint: 'Keep one of them, or make them ask different things; if both are meant to stay, disable near-duplicate for this question with a reason',
+      related: [{ message: `similar question ${other.number}`, span: other.stem.span }],
+    });
+  }
+}
 
 // what duplicate-question reports: the same stem and the same option set
 function sameQuestion(a: Question, b: Question): boolean {
