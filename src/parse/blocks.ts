@@ -12,26 +12,30 @@
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { Comment } from '../ir/schema.js';
 import { parseKeyLine, type RawKeyEntry } from './key-entries.js';
-
-export interface BlockLine {
-  text: string; // the line without its ending
-  line: number; // 1-based
-}
+import { trimmedEnd } from './whitespace.js';
 
 export interface QuestionBlock {
   number: number;
   line: number; // of the number line
   lineLength: number;
-  body: (BlockLine | null)[]; // null = blank line
+  // The block's lines are bodyLines[bodyStart … bodyEnd - 1].
+  bodyStart: number;
+  bodyEnd: number;
 }
 
 export interface Blocks {
   header: Map<string, { value: string; line: number }>;
   questions: QuestionBlock[];
+  // Every block's lines, one after the other: the index of each in the source lines, BLANK for
+  // a blank line. One shared array of small ints instead of an object per line and an array per
+  // block, which all lived until the questions were built (and were copied by the GC on the way).
+  bodyLines: number[];
   keyEntries: RawKeyEntry[];
   comments: Comment[];
   diagnostics: Diagnostic[];
 }
+
+export const BLANK = -1;
 
 const numberLine = /^(?:(quest(?:ão|ao|ion)|pergunta|pregunta)\s*)?(\d{1,9})\s*([.)]?)$/i;
 const commentLine = /^<!--([\s\S]*?)-->$/;
@@ -52,7 +56,8 @@ function matchNumber(t: string): NumberMatch | undefined {
 }
 
 export function splitBlocks(lines: string[], file: string): Blocks {
-  const out: Blocks = { header: new Map(), questions: [], keyEntries: [], comments: [], diagnostics: [] };
+  const out: Blocks = { header: new Map(), questions: [], bodyLines: [], keyEntries: [], comments: [], diagnostics: [] };
+  const body = out.bodyLines;
   let cur: QuestionBlock | undefined;
   let curNonBlank = 0;
   let inKeyBlock = false;
@@ -71,7 +76,7 @@ export function splitBlocks(lines: string[], file: string): Blocks {
     const t = text.trim();
     const lineNo = i + 1;
     if (t === '') {
-      if (cur) cur.body.push(null);
+      if (cur) cur.bodyEnd = body.push(BLANK);
       prevBlank = true;
       continue;
     }
@@ -88,7 +93,7 @@ export function splitBlocks(lines: string[], file: string): Blocks {
     }
     const num = matchNumber(t);
     if (num && startsQuestion(num, cur, curNonBlank, prevBlank, nextNonBlank(i + 1))) {
-      cur = { number: num.n, line: lineNo, lineLength: text.trimEnd().length, body: [] };
+      cur = { number: num.n, line: lineNo, lineLength: trimmedEnd(text), bodyStart: body.length, bodyEnd: body.length };
       out.questions.push(cur);
       curNonBlank = 0;
       prevBlank = false;
@@ -111,7 +116,7 @@ export function splitBlocks(lines: string[], file: string): Blocks {
     }
     prevBlank = false;
     if (cur) {
-      cur.body.push({ text, line: lineNo });
+      cur.bodyEnd = body.push(i);
       curNonBlank++;
       continue;
     }

@@ -2,7 +2,6 @@
 // (`a)`, `A.`, `(a)`, `A -`). Letters are stripped only when the question's options are
 // lettered as a list, so an option such as "A. Lincoln" in an unlettered list stays intact.
 import type { Diagnostic } from '../ir/diagnostic.js';
-import type { BlockLine } from './blocks.js';
 import { leadingSpace, trimmedEnd } from './whitespace.js';
 
 export interface OptionLine {
@@ -19,15 +18,16 @@ export interface OptionLine {
 const markRe = /^\*(?:[ \t]+|(?=[A-Za-z][.)][ \t]))/;
 const letterRe = /^(?:\(([A-Za-z])\)|([A-Za-z])[.)]|([A-Za-z])[ \t]+[-–])[ \t]+(?=\S)/;
 
-export function readOptions(lines: BlockLine[], questionNumber: number, file: string, diagnostics: Diagnostic[]): OptionLine[] {
+/** The options on source[at[0]], source[at[1]] …: `at` holds 0-based line indexes. */
+export function readOptions(source: string[], at: number[], questionNumber: number, file: string, diagnostics: Diagnostic[]): OptionLine[] {
   // First pass: marks and candidate letters; letters are stripped only after seeing every line.
-  const out: OptionLine[] = new Array(lines.length);
-  const letterMatches: (RegExpExecArray | null)[] = new Array(lines.length);
+  const out: OptionLine[] = new Array(at.length);
+  const letterMatches: (RegExpExecArray | null)[] = new Array(at.length);
   let lettered = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    const indent = leadingSpace(l.text);
-    let rest = l.text.trim();
+  for (let i = 0; i < at.length; i++) {
+    const text = source[at[i]!]!;
+    const indent = leadingSpace(text);
+    let rest = text.trim();
     let col = indent + 1;
     let marked = false;
     if (rest.charCodeAt(0) === 42 /* * */) {
@@ -41,10 +41,10 @@ export function readOptions(lines: BlockLine[], questionNumber: number, file: st
     const lm = letterRe.exec(rest);
     if (lm) lettered++;
     letterMatches[i] = lm;
-    out[i] = { markdown: rest, marked, line: l.line, column: col, endColumn: trimmedEnd(l.text) + 1 };
+    out[i] = { markdown: rest, marked, line: at[i]! + 1, column: col, endColumn: trimmedEnd(text) + 1 };
   }
   // One lettered line among unlettered ones is content ("A. Lincoln"), not a letter.
-  const strip = lettered >= 2 || (lettered === 1 && lines.length === 1);
+  const strip = lettered >= 2 || (lettered === 1 && at.length === 1);
   if (!strip) return out;
   for (let i = 0; i < out.length; i++) {
     const lm = letterMatches[i];

@@ -2,7 +2,7 @@
 // The parser reports syntax problems and keeps going; lint rules judge content.
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { Bank, KeyEntry, Option, Question, QuestionType, Span } from '../ir/schema.js';
-import { splitBlocks, type BlockLine, type QuestionBlock } from './blocks.js';
+import { BLANK, splitBlocks, type Blocks, type QuestionBlock } from './blocks.js';
 import type { RawKeyEntry } from './key-entries.js';
 import { readOptions } from './options.js';
 import { questionId } from './ids.js';
@@ -26,10 +26,16 @@ export function parseBank(input: BankInput): { bank: Bank; diagnostics: Diagnost
   const diagnostics = blocks.diagnostics;
   const meta = readHeader(blocks.header, input, diagnostics);
 
-  const questions: Question[] = blocks.questions.map((b) => buildQuestion(b, input, meta, diagnostics));
-  applyKeys(questions, blocks.keyEntries, 'block', file, diagnostics);
-  if (input.sidecar) applyKeys(questions, input.sidecar.entries, 'sidecar', input.sidecar.path, diagnostics);
-  for (const q of questions) finishQuestion(q);
+  // The keys are matched to the blocks first, so that each question is built once with its final
+  // keyEntries, key and type (no field replaced afterwards, no placeholder array left for the GC).
+  // Their findings still come after the questions' own, as when they were applied afterwards.
+  const keyed: (KeyEntry[] | undefined)[] = new Array(blocks.questions.length);
+  const keyDiagnostics: Diagnostic[] = [];
+  matchKeys(blocks.questions, blocks.keyEntries, 'block', file, file, keyed, keyDiagnostics);
+  if (input.sidecar) matchKeys(blocks.questions, input.sidecar.entries, 'sidecar', input.sidecar.path, file, keyed, keyDiagnostics);
+  const questions: Question[] = new Array(blocks.questions.length);
+  for (let i = 0; i < questions.length; i++) questions[i] = buildQuestion(blocks.questions[i]!, blocks, keyed[i], input, meta, diagnostics);
+  for (const d of keyDiagnostics) diagnostics.push(d);
   uniquifyIds(questions);
 
   if (questions.length === 0) collapseStrayText(diagnostics, file);
@@ -123,44 +129,49 @@ function span(file: string, line: number, column: number, endLine: number, endCo
   return { file, line, column, endLine, endColumn: Math.max(endColumn, 1) };
 }
 
-function buildQuestion(b: QuestionBlock, input: BankInput, meta: Meta, diagnostics: Diagnostic[]): Question {
+function buildQuestion(
+  b: QuestionBlock,
+  blocks: Blocks,
+  keyed: KeyEntry[] | undefined,
+  input: BankInput,
+  meta: Meta,
+  diagnostics: Diagnostic[],
+): Question {
   const file = input.path;
-  const body = b.body;
-  let end = body.length;
-  while (end > 0 && body[end - 1] === null) end--;
-  let start = 0;
-  while (start < end && body[start] === null) start++;
+  const lines = input.lines;
+  const body = blocks.bodyLines;
+  let end = b.bodyEnd;
+  while (end > b.bodyStart && body[end - 1] === BLANK) end--;
+  let start = b.bodyStart;
+  while (start < end && body[start] === BLANK) start++;
   let firstBlank = -1;
   for (let i = start; i < end; i++)
-    if (body[i] === null) {
+    if (body[i] === BLANK) {
       firstBlank = i;
       break;
     }
   // Multi-line stem rule: a blank line inside the block ends the stem; otherwise the stem is
   // the first line. The seed (no blank lines) therefore parses line-per-option.
   const stemEnd = firstBlank > start ? firstBlank : Math.min(start + 1, end);
-  const optionLines: BlockLine[] = [];
-  for (let i = stemEnd; i < end; i++) {
-    const l = body[i];
-    if (l) optionLines.push(l);
-  }
+  const optionLines: number[] = [];
+  for (let i = stemEnd; i < end; i++) if (body[i] !== BLANK) optionLines.push(body[i]!);
 
   let stemSpan: Span;
   let stemText = '';
   if (stemEnd > start) {
     const first = body[start]!;
     const last = body[stemEnd - 1]!;
-    if (stemEnd - start === 1) stemText = first.text.trim();
+    if (stemEnd - start === 1) stemText = lines[first]!.trim();
     else {
       const parts: string[] = [];
-      for (let i = start; i < stemEnd; i++) parts.push(body[i]!.text.trim());
+      for (let i = start; i < stemEnd; i++) parts.push(lines[body[i]!]!.trim());
       stemText = parts.join('\n');
     }
-    stemSpan = span(file, first.line, leadingSpace(first.text) + 1, last.line, trimmedEnd(last.text) + 1);
+    stemSpan = span(file, first + 1, leadingSpace(lines[first]!) + 1, last + 1, trimmedEnd(lines[last]!) + 1);
   } else {
     stemSpan = span(file, b.line, 1, b.line, 1);
   }
-  const opts = readOptions(optionLines, b.number, file, diagnostics);
+  const opts = readOptions(lines, optionLines, b.number, file, diagnostics);
   // Built as a one-field literal, the rare fields added after: spreading them into the literal
   // gave every option two unused slots (16 bytes × 4M options at a million questions).
   const options: Option[] = new Array(opts.length);
@@ -177,15 +188,13 @@ function buildQuestion(b: QuestionBlock, input: BankInput, meta: Meta, diagnosti
     if (o.marked) (marked ??= []).push(i);
     options[i] = option;
   }
-  const keyEntries: KeyEntry[] = [];
+  let keyEntries: KeyEntry[];
   if (marked) {
     const first = opts[marked[0]!]!;
-    keyEntries.push({
-      source: 'inline',
-      letters: marked.map(letterOf),
-      span: span(file, first.line, 1, first.line, 2),
-    });
-  }
+    const inline: KeyEntry = { source: 'inline', letters: marked.map(letterOf), span: span(file, first.line, 1, first.line, 2) };
+    keyEntries = keyed ? [inline].concat(keyed) : [inline];
+  } else keyEntries = keyed ?? [];
+  const key = keyOf(keyEntries[0], options.length);
   return {
     id: questionId(input.id, b.number),
     number: b.number,
@@ -193,9 +202,9 @@ function buildQuestion(b: QuestionBlock, input: BankInput, meta: Meta, diagnosti
     span: span(file, b.line, 1, b.line, b.lineLength + 1),
     stem: { markdown: stemText, span: stemSpan },
     options,
-    key: [],
+    key,
     keyEntries,
-    type: 'single',
+    type: inferType(key, options),
     points: meta.points,
     category: meta.category,
     tags: meta.tags,
@@ -221,10 +230,20 @@ export function letterOf(index: number): string {
   return index < 26 ? String.fromCharCode(65 + index) : `#${index + 1}`;
 }
 
-function applyKeys(questions: Question[], entries: RawKeyEntry[], source: KeyEntry['source'], file: string, diagnostics: Diagnostic[]): void {
+// Each entry goes to the first block with its number; keyed[i] collects block i's entries in
+// the order the sources are matched (the bank's key block, then the sidecar).
+function matchKeys(
+  blocks: QuestionBlock[],
+  entries: RawKeyEntry[],
+  source: KeyEntry['source'],
+  file: string,
+  bankFile: string,
+  keyed: (KeyEntry[] | undefined)[],
+  diagnostics: Diagnostic[],
+): void {
   if (entries.length === 0) return;
-  const byNumber = new Map<number, Question>();
-  for (const q of questions) if (!byNumber.has(q.number)) byNumber.set(q.number, q);
+  const byNumber = new Map<number, number>();
+  for (let i = 0; i < blocks.length; i++) if (!byNumber.has(blocks[i]!.number)) byNumber.set(blocks[i]!.number, i);
   const seen = new Map<number, RawKeyEntry>();
   for (const e of entries) {
     const q = byNumber.get(e.number);
@@ -242,11 +261,11 @@ function applyKeys(questions: Question[], entries: RawKeyEntry[], source: KeyEnt
       continue;
     }
     seen.set(e.number, e);
-    if (!q) {
+    if (q === undefined) {
       diagnostics.push({
         ruleId: 'parse/key-unknown-question',
         severity: 'error',
-        message: `The answer key names question ${e.number}, which is not in ${file === questions[0]?.stem.span.file ? 'this file' : 'the bank'}`,
+        message: `The answer key names question ${e.number}, which is not in ${blocks.length > 0 && file === bankFile ? 'this file' : 'the bank'}`,
         hint: 'Check the question numbers in the key against the bank',
         file: e.span.file,
         line: e.span.line,
@@ -257,7 +276,8 @@ function applyKeys(questions: Question[], entries: RawKeyEntry[], source: KeyEnt
     // Arrays of the exact size: push() onto an empty array (or a spread) reserves 17 slots, 150
     // bytes per question kept for the whole run.
     const entry: KeyEntry = { source, letters: e.letters.length === 1 ? [e.letters[0]!] : Array.from(new Set(e.letters)), span: e.span };
-    q.keyEntries = q.keyEntries.length === 0 ? [entry] : q.keyEntries.concat([entry]);
+    const prevEntries = keyed[q];
+    keyed[q] = prevEntries ? prevEntries.concat([entry]) : [entry];
   }
 }
 
@@ -267,22 +287,18 @@ const trueFalse: [RegExp, RegExp][] = [
 
 // Key = the first source's letters that name an existing option; disagreements between
 // sources and out-of-range letters are left for the lint rules, which can point at both.
-function finishQuestion(q: Question): void {
-  const entry = q.keyEntries[0];
-  if (entry) {
-    const one = entry.letters.length === 1 ? entry.letters[0]!.charCodeAt(0) - 65 : -1;
-    q.key =
-      one >= 0 && one < q.options.length
-        ? [one]
-        : [...new Set(entry.letters.map((l) => l.charCodeAt(0) - 65))].filter((i) => i >= 0 && i < q.options.length).sort((a, b) => a - b);
-  }
-  q.type = inferType(q);
+function keyOf(entry: KeyEntry | undefined, optionCount: number): number[] {
+  if (!entry) return [];
+  const one = entry.letters.length === 1 ? entry.letters[0]!.charCodeAt(0) - 65 : -1;
+  return one >= 0 && one < optionCount
+    ? [one]
+    : [...new Set(entry.letters.map((l) => l.charCodeAt(0) - 65))].filter((i) => i >= 0 && i < optionCount).sort((a, b) => a - b);
 }
 
-function inferType(q: Question): QuestionType {
-  if (q.key.length > 1) return 'multiple';
-  if (q.options.length === 2) {
-    const [a, b] = q.options.map((o) => o.text.markdown.trim().replace(/[.!]$/, ''));
+function inferType(key: number[], options: Option[]): QuestionType {
+  if (key.length > 1) return 'multiple';
+  if (options.length === 2) {
+    const [a, b] = options.map((o) => o.text.markdown.trim().replace(/[.!]$/, ''));
     for (const [t, f] of trueFalse) if ((t.test(a!) && f.test(b!)) || (f.test(a!) && t.test(b!))) return 'truefalse';
   }
   return 'single';
