@@ -29,14 +29,16 @@ export function parseBank(input: BankInput): { bank: Bank; diagnostics: Diagnost
   // The keys are matched to the blocks first, so that each question is built once with its final
   // keyEntries, key and type (no field replaced afterwards, no placeholder array left for the GC).
   // Their findings still come after the questions' own, as when they were applied afterwards.
+  const firstBlock = firstBlockByNumber(blocks.questions);
   const keyed: (KeyEntry[] | undefined)[] = new Array(blocks.questions.length);
   const keyDiagnostics: Diagnostic[] = [];
-  matchKeys(blocks.questions, blocks.keyEntries, 'block', file, file, keyed, keyDiagnostics);
-  if (input.sidecar) matchKeys(blocks.questions, input.sidecar.entries, 'sidecar', input.sidecar.path, file, keyed, keyDiagnostics);
+  matchKeys(blocks.questions, firstBlock, blocks.keyEntries, 'block', file, file, keyed, keyDiagnostics);
+  if (input.sidecar) matchKeys(blocks.questions, firstBlock, input.sidecar.entries, 'sidecar', input.sidecar.path, file, keyed, keyDiagnostics);
   const questions: Question[] = new Array(blocks.questions.length);
   for (let i = 0; i < questions.length; i++) questions[i] = buildQuestion(blocks.questions[i]!, blocks, keyed[i], input, meta, diagnostics);
   for (const d of keyDiagnostics) diagnostics.push(d);
-  uniquifyIds(questions);
+  // Ids are `<bank slug>-q<number>` here, so distinct numbers (the usual case) mean distinct ids.
+  if (questions.some((q, i) => firstBlock[q.number] !== i)) uniquifyIds(questions);
 
   if (questions.length === 0) collapseStrayText(diagnostics, file);
   const bank: Bank = {
@@ -171,27 +173,18 @@ function buildQuestion(
   } else {
     stemSpan = span(file, b.line, 1, b.line, 1);
   }
-  const opts = readOptions(lines, optionLines, b.number, file, diagnostics);
-  // Built as a one-field literal, the rare fields added after: spreading them into the literal
-  // gave every option two unused slots (16 bytes × 4M options at a million questions).
-  const options: Option[] = new Array(opts.length);
+  const { options, marked } = readOptions(lines, optionLines, b.number, file, diagnostics);
   let pinned = false;
-  let marked: number[] | undefined;
-  for (let i = 0; i < opts.length; i++) {
-    const o = opts[i]!;
-    const option: Option = { text: { markdown: o.markdown, span: span(file, o.line, o.column, o.line, o.endColumn) } };
-    if (o.letter) option.letter = o.letter;
-    if (isPositional(o.markdown)) {
+  for (const option of options) {
+    if (isPositional(option.text.markdown)) {
       option.fixed = true;
       pinned = true;
     }
-    if (o.marked) (marked ??= []).push(i);
-    options[i] = option;
   }
   let keyEntries: KeyEntry[];
   if (marked) {
-    const first = opts[marked[0]!]!;
-    const inline: KeyEntry = { source: 'inline', letters: marked.map(letterOf), span: span(file, first.line, 1, first.line, 2) };
+    const line = options[marked[0]!]!.text.span.line;
+    const inline: KeyEntry = { source: 'inline', letters: marked.map(letterOf), span: span(file, line, 1, line, 2) };
     keyEntries = keyed ? [inline].concat(keyed) : [inline];
   } else keyEntries = keyed ?? [];
   const key = keyOf(keyEntries[0], options.length);
@@ -212,12 +205,18 @@ function buildQuestion(
   };
 }
 
+// Index of the first block with each number. Question numbers have at most 9 digits (the
+// number-line grammar) and usually run 1…n, so an array indexed by number is dense, and much
+// cheaper than a Map of 100k numbers; V8 itself keeps a sparse one as a dictionary. A key may
+// name any number: one that is no array index (over 9 digits) finds no block, as it should.
+function firstBlockByNumber(blocks: QuestionBlock[]): (number | undefined)[] {
+  const first: (number | undefined)[] = [];
+  for (let i = 0; i < blocks.length; i++) first[blocks[i]!.number] ??= i;
+  return first;
+}
+
 // A repeated number (a lint finding) must still give every question its own id.
 function uniquifyIds(questions: Question[]): void {
-  // Ids are `<bank slug>-q<number>` here, so distinct numbers (the usual case) mean distinct ids.
-  const numbers = new Set<number>();
-  for (const q of questions) numbers.add(q.number);
-  if (numbers.size === questions.length) return;
   const seen = new Map<string, number>();
   for (const q of questions) {
     const n = (seen.get(q.id) ?? 0) + 1;
@@ -234,6 +233,7 @@ export function letterOf(index: number): string {
 // the order the sources are matched (the bank's key block, then the sidecar).
 function matchKeys(
   blocks: QuestionBlock[],
+  firstBlock: (number | undefined)[],
   entries: RawKeyEntry[],
   source: KeyEntry['source'],
   file: string,
@@ -242,12 +242,13 @@ function matchKeys(
   diagnostics: Diagnostic[],
 ): void {
   if (entries.length === 0) return;
-  const byNumber = new Map<number, number>();
-  for (let i = 0; i < blocks.length; i++) if (!byNumber.has(blocks[i]!.number)) byNumber.set(blocks[i]!.number, i);
-  const seen = new Map<number, RawKeyEntry>();
+  // The entry already read for each number: by block for the numbers of the bank, in a Map for
+  // the others (a key naming unknown questions, usually none).
+  const seenByBlock: (RawKeyEntry | undefined)[] = new Array(blocks.length);
+  let seenUnknown: Map<number, RawKeyEntry> | undefined;
   for (const e of entries) {
-    const q = byNumber.get(e.number);
-    const prev = seen.get(e.number);
+    const q = firstBlock[e.number];
+    const prev = q === undefined ? seenUnknown?.get(e.number) : seenByBlock[q];
     if (prev) {
       diagnostics.push({
         ruleId: 'parse/key-duplicate',
@@ -260,8 +261,8 @@ function matchKeys(
       });
       continue;
     }
-    seen.set(e.number, e);
     if (q === undefined) {
+      (seenUnknown ??= new Map()).set(e.number, e);
       diagnostics.push({
         ruleId: 'parse/key-unknown-question',
         severity: 'error',
@@ -273,6 +274,7 @@ function matchKeys(
       });
       continue;
     }
+    seenByBlock[q] = e;
     // Arrays of the exact size: push() onto an empty array (or a spread) reserves 17 slots, 150
     // bytes per question kept for the whole run.
     const entry: KeyEntry = { source, letters: e.letters.length === 1 ? [e.letters[0]!] : Array.from(new Set(e.letters)), span: e.span };
