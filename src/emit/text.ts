@@ -25,3 +25,9 @@ export function collapseSpace(s: string): string {
   const tidy = !otherSpace.test(s) && !s.includes('  ') && !s.startsWith(' ') && !s.endsWith(' ');
   return tidy ? s : s.replace(/\s+/g, ' ').trim();
 }
+
+/** collapseSpace for a text whose only whitespace is the space (a literalText): no scan for the others. */
+export function collapseSpaces(s: string): string {
+  const tidy = !s.includes('  ') && !s.startsWith(' ') && !s.endsWith(' ');
+  return tidy ? s : s.replace(/ +/g, ' ').trim();
+}
