@@ -4,8 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasMarkdown, renderHtml, renderPlain } from '../../src/markdown/render.js';
-import { literalText } from '../../src/emit/qti21/rich-text.js';
-import { collapseSpace, collapseSpaces } from '../../src/emit/text.js';
+import { collapseSpace, collapseSpaces, literalText } from '../../src/emit/text.js';
 import { escapeXml, toXhtml } from '../../src/emit/xml.js';
 
 const profile = { elements: { p: [] } };

@@ -4,6 +4,7 @@
 import type { Asset, AssetLookup } from '../../pipeline/assets.js';
 import { imageUrls, renderHtml } from '../../markdown/render.js';
 import { toXhtml, type XhtmlProfile } from '../xml.js';
+import { literalText } from '../text.js';
 
 // What remark + rehype-sanitize can produce from inline/short Markdown, restricted to the XHTML
 // subset of QTI 2.1 (no title attributes, no classes, an <a> must have an href).
@@ -32,24 +33,6 @@ function safeDecode(s: string): string {
 
 const noAssets: Asset[] = [];
 const textProfile = { elements: qtiElements, required, defaults };
-
-// Anything that can make a text more than itself: the characters hasMarkdown looks for, the
-// ones escapeXml changes or drops, and whitespace other than the space (which titles collapse).
-// One scan for all of them instead of one each.
-const unusual = /[\\`*_[\]!<>&#~|"'\u0000-\u001F\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\uD800-\uDFFF\uFFFE\uFFFF]/;
-// What else hasMarkdown reads as syntax (a list or code start, a bare URL), widened a little:
-// a text that starts with a space, a digit, + or - just takes the ordinary path.
-const syntaxStart = /^[ \d+-]/;
-
-/**
- * True when `md` is plain literal text: richText gives it back as it is, escapeXml leaves it
- * alone, and its only whitespace is the space. That is most stems and options, and one scan of
- * them costs less than the renderer's and the serializer's own tests one after the other.
- * (False only costs the ordinary path; a test checks that true is always right.)
- */
-export function literalText(md: string): boolean {
-  return !unusual.test(md) && !syntaxStart.test(md) && !md.includes('http') && !md.includes('www.');
-}
 
 /**
  * `place(asset)` gives the src an image gets inside the package. An image that is not a bank file

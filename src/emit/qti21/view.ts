@@ -3,8 +3,8 @@ import type { Bank, Question } from '../../ir/schema.js';
 import { renderPlain } from '../../markdown/render.js';
 import type { Asset, AssetLookup } from '../../pipeline/assets.js';
 import { escapeXml } from '../xml.js';
-import { literalText, richText } from './rich-text.js';
-import { afterCodePoints, collapseSpace, collapseSpaces } from '../text.js';
+import { richText } from './rich-text.js';
+import { afterCodePoints, collapseSpace, collapseSpaces, literalText } from '../text.js';
 
 export const matchCorrect = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct';
 export const mapResponse = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/map_response';
