@@ -3,7 +3,11 @@
 // lint run (withTextCache) keeps each IR Text's normalised form on the object itself, under a
 // symbol (invisible to JSON and zod), and clears it when the run ends. A Map or WeakMap keyed
 // by the Text objects cost more than folding again (hashing 500k objects, GC of the table).
-// Loose strings keep a small bounded cache.
+// Loose strings keep a small bounded cache. The rules that read every option (duplicate-option,
+// option-overlap, longest-option-is-key) and every stem (duplicate-question, key-conflict) use
+// projectFolds instead: no string at all per text (see there).
+import type { Project, Question } from '../ir/schema.js';
+
 const cache = new Map<string, string>();
 const NORM = Symbol('qbank.normalized');
 type Cached = { markdown: string; [NORM]?: string | undefined };
@@ -19,6 +23,7 @@ export function withTextCache<T>(fn: () => T): T {
     // assigning undefined (not delete) keeps the objects' shape: later reads stay fast
     for (const t of touched) t[NORM] = undefined;
     touched = undefined;
+    folds = undefined;
   }
 }
 
@@ -56,6 +61,48 @@ export function foldTable(): Int32Array {
   return (fold = t);
 }
 
+// Copies of the text being folded: reading a typed array is faster than charCodeAt on the IR's
+// strings, which are slices of the whole file. Buffer's ucs2Write is what write(s, 0, 'utf16le')
+// calls after checking its arguments (a fifth of the copy's cost, on 500k short texts).
+let units = new Uint16Array(4096);
+let unitBytes = Buffer.from(units.buffer);
+type Ucs2Writer = { ucs2Write?: (s: string, offset: number, length: number) => number };
+const copyUnits: (b: Buffer, s: string) => void =
+  typeof (Buffer.prototype as Ucs2Writer).ucs2Write === 'function' ? (b, s) => (b as Ucs2Writer).ucs2Write!(s, 0, s.length * 2) : (b, s) => b.write(s, 0, 'utf16le');
+
+/**
+ * Folds s into out from position at, by the table; returns the end, or -1 when s needs the
+ * reference path (a character outside the table, or a fold outside Latin-1). out must have
+ * s.length bytes free from at: the fold never lengthens a text.
+ */
+function foldInto(s: string, out: Uint8Array, at: number): number {
+  const table = (fold ??= foldTable());
+  const len = s.length;
+  if (len > units.length) {
+    units = new Uint16Array(len * 2);
+    unitBytes = Buffer.from(units.buffer);
+  }
+  // locals, not the module's variables: the loop reads them without reloading
+  const u = units;
+  copyUnits(unitBytes, s);
+  let n = at;
+  let gap = false;
+  for (let i = 0; i < len; i++) {
+    const c = u[i]!;
+    const f = c < FOLD_END ? table[c]! : SLOW;
+    if (f >= 0) {
+      if (gap) {
+        out[n++] = 32;
+        gap = false;
+      }
+      if (f > 0xff) return -1;
+      out[n++] = f;
+    } else if (f === SEP) gap = n > at;
+    else return -1;
+  }
+  return n;
+}
+
 function normalize(s: string): string {
   // One pass over the text instead of NFKD + three regex passes: 4× faster, and this was the
   // lint hot spot at 100k questions (ASCII text takes the same pass: a lower-case + regex
@@ -64,24 +111,9 @@ function normalize(s: string): string {
   // a rope of one-character pieces that every Map lookup must flatten (at 100k stems that was
   // seconds of garbage collection). Folded pt-BR/es text is Latin-1 (mostly ASCII), so the
   // string is one byte a character: half the memory of a UTF-16 decode, and 45% faster.
-  fold ??= foldTable();
   if (s.length > buffer.length) return normalizeReference(s);
-  let n = 0;
-  let gap = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    const f = c < FOLD_END ? fold[c]! : SLOW;
-    if (f >= 0) {
-      if (gap) {
-        buffer[n++] = 32;
-        gap = false;
-      }
-      if (f > 0xff) return normalizeReference(s);
-      buffer[n++] = f;
-    } else if (f === SEP) gap = n > 0;
-    else return normalizeReference(s);
-  }
-  return buffer.toString('latin1', 0, n);
+  const n = foldInto(s, buffer, 0);
+  return n < 0 ? normalizeReference(s) : buffer.toString('latin1', 0, n);
 }
 
 // Case, accents, punctuation and whitespace do not make two texts different.
@@ -109,4 +141,164 @@ export function normalized(t: { markdown: string }): string {
 
 export function letter(index: number): string {
   return index < 26 ? String.fromCharCode(65 + index) : `#${index + 1}`;
+}
+
+// Holding the normalised text of every option and stem of a 100k-question bank as strings cost
+// more than the folding itself (half a million strings kept alive through the run: ~0.4 s of
+// garbage collection). The rules only need, per question, to compare its options with each
+// other (equal? one inside another? how long?) and to find stems that repeat. So one pass
+// folds every option into one byte array and keeps, for each stem, its length and a hash;
+// strings are made only where a hash repeats. Built once per lint run (withTextCache).
+let folds: ProjectFolds | undefined;
+
+/** The folded texts of this project (shared by the rules of one lint run). */
+export function projectFolds(project: Project): ProjectFolds {
+  if (folds?.project === project) return folds;
+  const f = new ProjectFolds(project);
+  if (touched) folds = f;
+  return f;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+export class ProjectFolds {
+  /** Every question of the project in order (banks, then questions): index qi below. */
+  readonly questions: Question[] = [];
+  /** Option k of the project (k = firstOption[qi] + i) folded is bytes[start[k] … start[k + 1]). */
+  private readonly firstOption: Int32Array;
+  private readonly start: Int32Array;
+  private bytes: Uint8Array;
+  /** Options whose fold is not Latin-1 (Greek, CJK …): their normalised text; their byte range is empty. */
+  private readonly wide = new Map<number, string>();
+  private readonly stemHashes: Int32Array;
+  private readonly stemLengths: Int32Array;
+
+  constructor(readonly project: Project) {
+    let options = 0;
+    let chars = 0;
+    for (const b of project.banks)
+      for (const q of b.questions) {
+        this.questions.push(q);
+        options += q.options.length;
+        for (const o of q.options) chars += o.text.markdown.length;
+      }
+    const n = this.questions.length;
+    this.firstOption = new Int32Array(n + 1);
+    this.start = new Int32Array(options + 1);
+    this.bytes = new Uint8Array(chars + 64);
+    this.stemHashes = new Int32Array(n);
+    this.stemLengths = new Int32Array(n);
+    let k = 0;
+    let end = 0;
+    for (let qi = 0; qi < n; qi++) {
+      const q = this.questions[qi]!;
+      this.firstOption[qi] = k;
+      for (const o of q.options) {
+        this.start[k] = end;
+        end = this.foldOption(k++, o.text.markdown, end);
+      }
+      this.foldStem(qi, q.stem.markdown);
+    }
+    this.firstOption[n] = k;
+    this.start[k] = end;
+  }
+
+  private foldOption(k: number, s: string, at: number): number {
+    if (at + s.length > this.bytes.length) this.grow(at + s.length);
+    const end = foldInto(s, this.bytes, at);
+    if (end >= 0) return end;
+    // ß → ss, ¼ → 1 4, Greek …: the reference, kept as bytes when it is Latin-1
+    const r = normalizeReference(s);
+    if (!isLatin1(r)) {
+      this.wide.set(k, r);
+      return at;
+    }
+    if (at + r.length > this.bytes.length) this.grow(at + r.length);
+    for (let i = 0; i < r.length; i++) this.bytes[at + i] = r.charCodeAt(i);
+    return at + r.length;
+  }
+
+  private grow(min: number): void {
+    const bigger = new Uint8Array(Math.max(min, this.bytes.length * 2));
+    bigger.set(this.bytes);
+    this.bytes = bigger;
+  }
+
+  private foldStem(qi: number, s: string): void {
+    let h = FNV_OFFSET;
+    const end = s.length <= buffer.length ? foldInto(s, buffer, 0) : -1;
+    if (end >= 0) {
+      for (let i = 0; i < end; i++) h = Math.imul(h ^ buffer[i]!, FNV_PRIME);
+      this.stemLengths[qi] = end;
+    } else {
+      const r = normalizeReference(s);
+      for (let i = 0; i < r.length; i++) h = Math.imul(h ^ r.charCodeAt(i), FNV_PRIME);
+      this.stemLengths[qi] = r.length;
+    }
+    this.stemHashes[qi] = h;
+  }
+
+  /** Option i of question qi, as an index for the methods below. */
+  option(qi: number, i: number): number {
+    return this.firstOption[qi]! + i;
+  }
+
+  /** normalized(option text).length */
+  length(k: number): number {
+    const w = this.wide.size === 0 ? undefined : this.wide.get(k);
+    return w === undefined ? this.start[k + 1]! - this.start[k]! : w.length;
+  }
+
+  /** normalized(a) === normalized(b) */
+  same(a: number, b: number): boolean {
+    if (this.wide.size && (this.wide.has(a) || this.wide.has(b))) return this.text(a) === this.text(b);
+    const sa = this.start[a]!;
+    const sb = this.start[b]!;
+    const len = this.start[a + 1]! - sa;
+    if (this.start[b + 1]! - sb !== len) return false;
+    for (let i = 0; i < len; i++) if (this.bytes[sa + i] !== this.bytes[sb + i]) return false;
+    return true;
+  }
+
+  /** ` ${normalized(outer)} `.includes(` ${normalized(inner)} `): inner's words appear whole, in order, in outer. */
+  containsWords(outer: number, inner: number): boolean {
+    if (this.wide.size && (this.wide.has(outer) || this.wide.has(inner))) return ` ${this.text(outer)} `.includes(` ${this.text(inner)} `);
+    const so = this.start[outer]!;
+    const lo = this.start[outer + 1]! - so;
+    const si = this.start[inner]!;
+    const li = this.start[inner + 1]! - si;
+    const b = this.bytes;
+    // "  " (an empty text, padded) is only inside another "  "
+    if (li === 0) return lo === 0;
+    // at each word start of outer: the words of inner, then a word end
+    for (let p = 0; p + li <= lo; p++) {
+      if (p > 0 && b[so + p - 1] !== 32) continue;
+      if (b[so + p] !== b[si] || (p + li < lo && b[so + p + li] !== 32)) continue;
+      let i = 1;
+      while (i < li && b[so + p + i] === b[si + i]) i++;
+      if (i === li) return true;
+    }
+    return false;
+  }
+
+  /** normalized(option text), made on demand. */
+  text(k: number): string {
+    return this.wide.get(k) ?? Buffer.from(this.bytes.buffer, this.bytes.byteOffset + this.start[k]!, this.start[k + 1]! - this.start[k]!).toString('latin1');
+  }
+
+  /** normalized(stem).length of question qi. */
+  stemLength(qi: number): number {
+    return this.stemLengths[qi]!;
+  }
+
+  /** A hash of normalized(stem) of question qi: equal stems have equal hashes. */
+  stemHash(qi: number): number {
+    return this.stemHashes[qi]!;
+  }
+}
+
+function isLatin1(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0xff) return false;
+  return true;
 }

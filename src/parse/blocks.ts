@@ -12,47 +12,77 @@
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { Comment } from '../ir/schema.js';
 import { parseKeyLine, type RawKeyEntry } from './key-entries.js';
-
-export interface BlockLine {
-  text: string; // the line without its ending
-  line: number; // 1-based
-}
+import { trimmedEnd } from './whitespace.js';
 
 export interface QuestionBlock {
   number: number;
   line: number; // of the number line
   lineLength: number;
-  body: (BlockLine | null)[]; // null = blank line
+  // The block's lines are bodyLines[bodyStart … bodyEnd - 1].
+  bodyStart: number;
+  bodyEnd: number;
 }
 
 export interface Blocks {
   header: Map<string, { value: string; line: number }>;
   questions: QuestionBlock[];
+  // Every block's lines, one after the other: the index of each in the source lines, BLANK for
+  // a blank line. One shared array of small ints instead of an object per line and an array per
+  // block, which all lived until the questions were built (and were copied by the GC on the way).
+  bodyLines: number[];
   keyEntries: RawKeyEntry[];
   comments: Comment[];
   diagnostics: Diagnostic[];
 }
 
+export const BLANK = -1;
+
 const numberLine = /^(?:(quest(?:ão|ao|ion)|pergunta|pregunta)\s*)?(\d{1,9})\s*([.)]?)$/i;
 const commentLine = /^<!--([\s\S]*?)-->$/;
-const keyBlockLine = /^(gabarito|answers?|answer key|respostas|respuestas|chave de respostas)\s*:\s*(.*)$/i;
+export const keyBlockLine = /^(gabarito|answers?|answer key|respostas|respuestas|chave de respostas)\s*:\s*(.*)$/i;
 export const headerKeys = ['title', 'category', 'points', 'tags', 'shuffle', 'lang'] as const;
 const headerLine = /^([A-Za-z]+)\s*:\s*(.*)$/;
 
-interface NumberMatch {
+export interface NumberMatch {
   n: number;
   strong: boolean; // "Questão 7": always a question start
 }
 
-function matchNumber(t: string): NumberMatch | undefined {
+/** The definition of a number line (`t` is the trimmed line). */
+export function matchNumberLine(t: string): NumberMatch | undefined {
   if (t.length > 20) return undefined;
   const m = numberLine.exec(t);
   if (!m) return undefined;
   return { n: Number(m[2]), strong: m[1] !== undefined };
 }
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const lower = (c: number): number => c | 0x20; // of an ASCII letter
+
+// Asked of every line, so the usual answers skip the regex: 1–9 digits and an optional `.` or
+// `)` is a number line; a line that opens with neither a digit nor the q or p of `Questão` or
+// `Pergunta` is not one. A test holds this to matchNumberLine.
+export function matchNumber(t: string): NumberMatch | undefined {
+  const c = t.charCodeAt(0);
+  if (isDigit(c)) {
+    let i = 1;
+    let n = c - 48;
+    while (i < t.length && isDigit(t.charCodeAt(i))) n = n * 10 + t.charCodeAt(i++) - 48;
+    const after = t.charCodeAt(i);
+    if (i <= 9 && (i === t.length || (i === t.length - 1 && (after === 46 /* . */ || after === 41) /* ) */))) return { n, strong: false };
+  } else if (lower(c) !== 0x71 /* q */ && lower(c) !== 0x70 /* p */) return undefined;
+  return matchNumberLine(t);
+}
+
+// The first letters of the keyBlockLine words: other lines skip the regex.
+export function mayOpenKeyBlock(t: string): boolean {
+  const c = lower(t.charCodeAt(0));
+  return c === 0x67 /* g */ || c === 0x61 /* a */ || c === 0x72 /* r */ || c === 0x63 /* c */;
+}
+
 export function splitBlocks(lines: string[], file: string): Blocks {
-  const out: Blocks = { header: new Map(), questions: [], keyEntries: [], comments: [], diagnostics: [] };
+  const out: Blocks = { header: new Map(), questions: [], bodyLines: [], keyEntries: [], comments: [], diagnostics: [] };
+  const body = out.bodyLines;
   let cur: QuestionBlock | undefined;
   let curNonBlank = 0;
   let inKeyBlock = false;
@@ -71,7 +101,7 @@ export function splitBlocks(lines: string[], file: string): Blocks {
     const t = text.trim();
     const lineNo = i + 1;
     if (t === '') {
-      if (cur) cur.body.push(null);
+      if (cur) cur.bodyEnd = body.push(BLANK);
       prevBlank = true;
       continue;
     }
@@ -88,13 +118,13 @@ export function splitBlocks(lines: string[], file: string): Blocks {
     }
     const num = matchNumber(t);
     if (num && startsQuestion(num, cur, curNonBlank, prevBlank, nextNonBlank(i + 1))) {
-      cur = { number: num.n, line: lineNo, lineLength: text.trimEnd().length, body: [] };
+      cur = { number: num.n, line: lineNo, lineLength: trimmedEnd(text), bodyStart: body.length, bodyEnd: body.length };
       out.questions.push(cur);
       curNonBlank = 0;
       prevBlank = false;
       continue;
     }
-    const key = keyBlockLine.exec(t);
+    const key = mayOpenKeyBlock(t) ? keyBlockLine.exec(t) : null;
     if (key && (cur ? curNonBlank >= 2 : true) && isKeyText(key[2]!)) {
       inKeyBlock = true;
       const offset = text.indexOf(':') + 1;
@@ -111,7 +141,7 @@ export function splitBlocks(lines: string[], file: string): Blocks {
     }
     prevBlank = false;
     if (cur) {
-      cur.body.push({ text, line: lineNo });
+      cur.bodyEnd = body.push(i);
       curNonBlank++;
       continue;
     }

@@ -2,7 +2,7 @@
 // The parser reports syntax problems and keeps going; lint rules judge content.
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { Bank, KeyEntry, Option, Question, QuestionType, Span } from '../ir/schema.js';
-import { splitBlocks, type BlockLine, type QuestionBlock } from './blocks.js';
+import { BLANK, splitBlocks, type Blocks, type QuestionBlock } from './blocks.js';
 import type { RawKeyEntry } from './key-entries.js';
 import { readOptions } from './options.js';
 import { questionId } from './ids.js';
@@ -26,11 +26,19 @@ export function parseBank(input: BankInput): { bank: Bank; diagnostics: Diagnost
   const diagnostics = blocks.diagnostics;
   const meta = readHeader(blocks.header, input, diagnostics);
 
-  const questions: Question[] = blocks.questions.map((b) => buildQuestion(b, input, meta, diagnostics));
-  applyKeys(questions, blocks.keyEntries, 'block', file, diagnostics);
-  if (input.sidecar) applyKeys(questions, input.sidecar.entries, 'sidecar', input.sidecar.path, diagnostics);
-  for (const q of questions) finishQuestion(q);
-  uniquifyIds(questions);
+  // The keys are matched to the blocks first, so that each question is built once with its final
+  // keyEntries, key and type (no field replaced afterwards, no placeholder array left for the GC).
+  // Their findings still come after the questions' own, as when they were applied afterwards.
+  const firstBlock = firstBlockByNumber(blocks.questions);
+  const keyed: (KeyEntry[] | undefined)[] = new Array(blocks.questions.length);
+  const keyDiagnostics: Diagnostic[] = [];
+  matchKeys(blocks.questions, firstBlock, blocks.keyEntries, 'block', file, file, keyed, keyDiagnostics);
+  if (input.sidecar) matchKeys(blocks.questions, firstBlock, input.sidecar.entries, 'sidecar', input.sidecar.path, file, keyed, keyDiagnostics);
+  const questions: Question[] = new Array(blocks.questions.length);
+  for (let i = 0; i < questions.length; i++) questions[i] = buildQuestion(blocks.questions[i]!, blocks, keyed[i], input, meta, diagnostics);
+  for (const d of keyDiagnostics) diagnostics.push(d);
+  // Ids are `<bank slug>-q<number>` here, so distinct numbers (the usual case) mean distinct ids.
+  if (questions.some((q, i) => firstBlock[q.number] !== i)) uniquifyIds(questions);
 
   if (questions.length === 0) collapseStrayText(diagnostics, file);
   const bank: Bank = {
@@ -123,69 +131,63 @@ function span(file: string, line: number, column: number, endLine: number, endCo
   return { file, line, column, endLine, endColumn: Math.max(endColumn, 1) };
 }
 
-function buildQuestion(b: QuestionBlock, input: BankInput, meta: Meta, diagnostics: Diagnostic[]): Question {
+function buildQuestion(
+  b: QuestionBlock,
+  blocks: Blocks,
+  keyed: KeyEntry[] | undefined,
+  input: BankInput,
+  meta: Meta,
+  diagnostics: Diagnostic[],
+): Question {
   const file = input.path;
-  const body = b.body;
-  let end = body.length;
-  while (end > 0 && body[end - 1] === null) end--;
-  let start = 0;
-  while (start < end && body[start] === null) start++;
+  const lines = input.lines;
+  const body = blocks.bodyLines;
+  let end = b.bodyEnd;
+  while (end > b.bodyStart && body[end - 1] === BLANK) end--;
+  let start = b.bodyStart;
+  while (start < end && body[start] === BLANK) start++;
   let firstBlank = -1;
   for (let i = start; i < end; i++)
-    if (body[i] === null) {
+    if (body[i] === BLANK) {
       firstBlank = i;
       break;
     }
   // Multi-line stem rule: a blank line inside the block ends the stem; otherwise the stem is
   // the first line. The seed (no blank lines) therefore parses line-per-option.
   const stemEnd = firstBlank > start ? firstBlank : Math.min(start + 1, end);
-  const optionLines: BlockLine[] = [];
-  for (let i = stemEnd; i < end; i++) {
-    const l = body[i];
-    if (l) optionLines.push(l);
-  }
+  const optionLines: number[] = [];
+  for (let i = stemEnd; i < end; i++) if (body[i] !== BLANK) optionLines.push(body[i]!);
 
   let stemSpan: Span;
   let stemText = '';
   if (stemEnd > start) {
     const first = body[start]!;
     const last = body[stemEnd - 1]!;
-    if (stemEnd - start === 1) stemText = first.text.trim();
+    if (stemEnd - start === 1) stemText = lines[first]!.trim();
     else {
       const parts: string[] = [];
-      for (let i = start; i < stemEnd; i++) parts.push(body[i]!.text.trim());
+      for (let i = start; i < stemEnd; i++) parts.push(lines[body[i]!]!.trim());
       stemText = parts.join('\n');
     }
-    stemSpan = span(file, first.line, leadingSpace(first.text) + 1, last.line, trimmedEnd(last.text) + 1);
+    stemSpan = span(file, first + 1, leadingSpace(lines[first]!) + 1, last + 1, trimmedEnd(lines[last]!) + 1);
   } else {
     stemSpan = span(file, b.line, 1, b.line, 1);
   }
-  const opts = readOptions(optionLines, b.number, file, diagnostics);
-  // Built as a one-field literal, the rare fields added after: spreading them into the literal
-  // gave every option two unused slots (16 bytes × 4M options at a million questions).
-  const options: Option[] = new Array(opts.length);
+  const { options, marked } = readOptions(lines, optionLines, b.number, file, diagnostics);
   let pinned = false;
-  let marked: number[] | undefined;
-  for (let i = 0; i < opts.length; i++) {
-    const o = opts[i]!;
-    const option: Option = { text: { markdown: o.markdown, span: span(file, o.line, o.column, o.line, o.endColumn) } };
-    if (o.letter) option.letter = o.letter;
-    if (isPositional(o.markdown)) {
+  for (const option of options) {
+    if (isPositional(option.text.markdown)) {
       option.fixed = true;
       pinned = true;
     }
-    if (o.marked) (marked ??= []).push(i);
-    options[i] = option;
   }
-  const keyEntries: KeyEntry[] = [];
+  let keyEntries: KeyEntry[];
   if (marked) {
-    const first = opts[marked[0]!]!;
-    keyEntries.push({
-      source: 'inline',
-      letters: marked.map(letterOf),
-      span: span(file, first.line, 1, first.line, 2),
-    });
-  }
+    const line = options[marked[0]!]!.text.span.line;
+    const inline: KeyEntry = { source: 'inline', letters: marked.map(letterOf), span: span(file, line, 1, line, 2) };
+    keyEntries = keyed ? [inline].concat(keyed) : [inline];
+  } else keyEntries = keyed ?? [];
+  const key = keyOf(keyEntries[0], options.length);
   return {
     id: questionId(input.id, b.number),
     number: b.number,
@@ -193,9 +195,9 @@ function buildQuestion(b: QuestionBlock, input: BankInput, meta: Meta, diagnosti
     span: span(file, b.line, 1, b.line, b.lineLength + 1),
     stem: { markdown: stemText, span: stemSpan },
     options,
-    key: [],
+    key,
     keyEntries,
-    type: 'single',
+    type: inferType(key, options),
     points: meta.points,
     category: meta.category,
     tags: meta.tags,
@@ -203,12 +205,18 @@ function buildQuestion(b: QuestionBlock, input: BankInput, meta: Meta, diagnosti
   };
 }
 
+// Index of the first block with each number. Question numbers have at most 9 digits (the
+// number-line grammar) and usually run 1…n, so an array indexed by number is dense, and much
+// cheaper than a Map of 100k numbers; V8 itself keeps a sparse one as a dictionary. A key may
+// name any number: one that is no array index (over 9 digits) finds no block, as it should.
+function firstBlockByNumber(blocks: QuestionBlock[]): (number | undefined)[] {
+  const first: (number | undefined)[] = [];
+  for (let i = 0; i < blocks.length; i++) first[blocks[i]!.number] ??= i;
+  return first;
+}
+
 // A repeated number (a lint finding) must still give every question its own id.
 function uniquifyIds(questions: Question[]): void {
-  // Ids are `<bank slug>-q<number>` here, so distinct numbers (the usual case) mean distinct ids.
-  const numbers = new Set<number>();
-  for (const q of questions) numbers.add(q.number);
-  if (numbers.size === questions.length) return;
   const seen = new Map<string, number>();
   for (const q of questions) {
     const n = (seen.get(q.id) ?? 0) + 1;
@@ -221,14 +229,26 @@ export function letterOf(index: number): string {
   return index < 26 ? String.fromCharCode(65 + index) : `#${index + 1}`;
 }
 
-function applyKeys(questions: Question[], entries: RawKeyEntry[], source: KeyEntry['source'], file: string, diagnostics: Diagnostic[]): void {
+// Each entry goes to the first block with its number; keyed[i] collects block i's entries in
+// the order the sources are matched (the bank's key block, then the sidecar).
+function matchKeys(
+  blocks: QuestionBlock[],
+  firstBlock: (number | undefined)[],
+  entries: RawKeyEntry[],
+  source: KeyEntry['source'],
+  file: string,
+  bankFile: string,
+  keyed: (KeyEntry[] | undefined)[],
+  diagnostics: Diagnostic[],
+): void {
   if (entries.length === 0) return;
-  const byNumber = new Map<number, Question>();
-  for (const q of questions) if (!byNumber.has(q.number)) byNumber.set(q.number, q);
-  const seen = new Map<number, RawKeyEntry>();
+  // The entry already read for each number: by block for the numbers of the bank, in a Map for
+  // the others (a key naming unknown questions, usually none).
+  const seenByBlock: (RawKeyEntry | undefined)[] = new Array(blocks.length);
+  let seenUnknown: Map<number, RawKeyEntry> | undefined;
   for (const e of entries) {
-    const q = byNumber.get(e.number);
-    const prev = seen.get(e.number);
+    const q = firstBlock[e.number];
+    const prev = q === undefined ? seenUnknown?.get(e.number) : seenByBlock[q];
     if (prev) {
       diagnostics.push({
         ruleId: 'parse/key-duplicate',
@@ -241,12 +261,12 @@ function applyKeys(questions: Question[], entries: RawKeyEntry[], source: KeyEnt
       });
       continue;
     }
-    seen.set(e.number, e);
-    if (!q) {
+    if (q === undefined) {
+      (seenUnknown ??= new Map()).set(e.number, e);
       diagnostics.push({
         ruleId: 'parse/key-unknown-question',
         severity: 'error',
-        message: `The answer key names question ${e.number}, which is not in ${file === questions[0]?.stem.span.file ? 'this file' : 'the bank'}`,
+        message: `The answer key names question ${e.number}, which is not in ${blocks.length > 0 && file === bankFile ? 'this file' : 'the bank'}`,
         hint: 'Check the question numbers in the key against the bank',
         file: e.span.file,
         line: e.span.line,
@@ -254,10 +274,12 @@ function applyKeys(questions: Question[], entries: RawKeyEntry[], source: KeyEnt
       });
       continue;
     }
+    seenByBlock[q] = e;
     // Arrays of the exact size: push() onto an empty array (or a spread) reserves 17 slots, 150
     // bytes per question kept for the whole run.
     const entry: KeyEntry = { source, letters: e.letters.length === 1 ? [e.letters[0]!] : Array.from(new Set(e.letters)), span: e.span };
-    q.keyEntries = q.keyEntries.length === 0 ? [entry] : q.keyEntries.concat([entry]);
+    const prevEntries = keyed[q];
+    keyed[q] = prevEntries ? prevEntries.concat([entry]) : [entry];
   }
 }
 
@@ -267,22 +289,18 @@ const trueFalse: [RegExp, RegExp][] = [
 
 // Key = the first source's letters that name an existing option; disagreements between
 // sources and out-of-range letters are left for the lint rules, which can point at both.
-function finishQuestion(q: Question): void {
-  const entry = q.keyEntries[0];
-  if (entry) {
-    const one = entry.letters.length === 1 ? entry.letters[0]!.charCodeAt(0) - 65 : -1;
-    q.key =
-      one >= 0 && one < q.options.length
-        ? [one]
-        : [...new Set(entry.letters.map((l) => l.charCodeAt(0) - 65))].filter((i) => i >= 0 && i < q.options.length).sort((a, b) => a - b);
-  }
-  q.type = inferType(q);
+function keyOf(entry: KeyEntry | undefined, optionCount: number): number[] {
+  if (!entry) return [];
+  const one = entry.letters.length === 1 ? entry.letters[0]!.charCodeAt(0) - 65 : -1;
+  return one >= 0 && one < optionCount
+    ? [one]
+    : [...new Set(entry.letters.map((l) => l.charCodeAt(0) - 65))].filter((i) => i >= 0 && i < optionCount).sort((a, b) => a - b);
 }
 
-function inferType(q: Question): QuestionType {
-  if (q.key.length > 1) return 'multiple';
-  if (q.options.length === 2) {
-    const [a, b] = q.options.map((o) => o.text.markdown.trim().replace(/[.!]$/, ''));
+function inferType(key: number[], options: Option[]): QuestionType {
+  if (key.length > 1) return 'multiple';
+  if (options.length === 2) {
+    const [a, b] = options.map((o) => o.text.markdown.trim().replace(/[.!]$/, ''));
     for (const [t, f] of trueFalse) if ((t.test(a!) && f.test(b!)) || (f.test(a!) && t.test(b!))) return 'truefalse';
   }
   return 'single';

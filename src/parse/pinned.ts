@@ -37,7 +37,17 @@ export function isPositionalReference(option: string): boolean {
 const firstWords = new Set(['todas', 'nenhuma', 'ambas', 'apenas', 'somente', 'as', 'ninguna', 'solo', 'all', 'none', 'both', 'neither', 'only', 'a', 'b', 'c', 'd', 'e']);
 const firstToken = /^[\s*_`]*(\S+)/;
 
+const longestFirstWord = Math.max(...[...firstWords].map((w) => w.length));
+const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 function mayBePositional(option: string): boolean {
+  // Most options open with a plain ASCII word followed by a space: that word is what the
+  // regexes below would find, so it is looked up without them (400k options at 100k questions).
+  let end = 0;
+  while (end < option.length && isAsciiLetter(option.charCodeAt(end))) end++;
+  if (end > 0 && (end === option.length || option.charCodeAt(end) === 32 || option.charCodeAt(end) === 9)) {
+    return end <= longestFirstWord && firstWords.has(option.slice(0, end).toLowerCase());
+  }
   const m = firstToken.exec(option);
   if (!m) return true;
   let w = m[1]!.replace(/[*_`]/g, '').replace(/[.!,;:]+$/, '');

@@ -19,7 +19,8 @@ import { escapeXml, IdAllocator, toNCName } from '../xml.js';
 import { zipChunks, type ZipEntry } from '../zip.js';
 import { rememberTemplates, renderAround, Templates, type PackageTemplates } from '../qti21/layout.js';
 import { richText } from '../qti21/rich-text.js';
-import { formatNumber, titleOf, xmlTextRepeated } from '../qti21/view.js';
+import { literalText } from '../text.js';
+import { formatNumber, xmlTextRepeated, xmlTitleOf } from '../qti21/view.js';
 import { checkCanvasPackage } from './check.js';
 import type { CheckedEntry } from '../qti21/check.js';
 import { builtinOnly, mentionsImage, questionShapeKey, sampleIndexes } from '../self-check.js';
@@ -116,25 +117,35 @@ const layout: PackageTemplates = [
 ];
 
 // mattext holds HTML as escaped text (texttype="text/html"): XHTML first, then escaped once more.
+// A literal text (see literalText) is its own XHTML and needs no escaping: most stems and options.
 function html(md: string, bank: Bank, asset: AssetLookup): string {
-  return escapeXml(richText(md, bank.id, asset, imageSrc).xhtml);
+  return literalText(md) ? md : escapeXml(richText(md, bank.id, asset, imageSrc).xhtml);
 }
 
 function itemContext(it: CanvasQuiz['items'][number], bank: Bank, asset: AssetLookup) {
   const q = it.q;
-  const keyed = new Set(q.key);
+  const key = q.key;
+  const ids = it.answerIds;
+  const options = q.options;
+  const stem = q.stem.markdown;
+  const literalStem = literalText(stem);
+  const choices = new Array<{ ident: string; fixed: boolean; correct: boolean; text: string }>(options.length);
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i]!;
+    choices[i] = { ident: String(ids[i]), fixed: o.fixed === true, correct: key.includes(i), text: html(o.text.markdown, bank, asset) };
+  }
   return {
     ident: it.ident,
-    title: escapeXml(titleOf(q)),
+    title: xmlTitleOf(q, literalStem),
     questionType: canvasType(q),
     points: formatNumber(q.points),
-    originalAnswerIds: it.answerIds.join(','),
-    stem: html(q.stem.markdown, bank, asset),
+    originalAnswerIds: ids.join(','),
+    stem: literalStem ? stem : html(stem, bank, asset),
     rcardinality: q.type === 'multiple' ? 'Multiple' : 'Single',
     // Classic Quizzes shuffle per quiz (assessment_meta shuffle_answers); this is for other QTI 1.2 readers.
     shuffle: q.shuffle ? 'Yes' : 'No',
     multiple: q.type === 'multiple',
-    choices: q.options.map((o, i) => ({ ident: String(it.answerIds[i]), fixed: o.fixed === true, correct: keyed.has(i), text: html(o.text.markdown, bank, asset) })),
+    choices,
     number: q.number,
     category: xmlTextRepeated(q.category),
   };

@@ -9,6 +9,7 @@ import rehypeStringify from 'rehype-stringify';
 import type { Root, RootContent } from 'mdast';
 import { imageUrls, parseMarkdown, renderHtml } from '../../markdown/render.js';
 import type { Asset, AssetLookup } from '../../pipeline/assets.js';
+import { literalText } from '../text.js';
 
 export const pluginfile = '@@PLUGINFILE@@/';
 
@@ -23,11 +24,16 @@ export interface FileRenderer {
   filesIn(html: string): Asset[];
 }
 
+// Shared by every text without images (nearly all): never modified.
+const noFiles: Asset[] = [];
+
 export function fileRenderer(bankId: string, asset: AssetLookup): FileRenderer {
   const byName = new Map<string, Asset>();
   return {
     html(md) {
+      if (literalText(md)) return md; // renders as itself (most texts); tested in literal-text.test.ts
       const urls = imageUrls(md);
+      if (urls.length === 0) return renderHtml(md);
       const found = urls.map((u) => [u, asset(bankId, u)] as const).filter(([, a]) => a !== undefined);
       if (found.length === 0) return renderHtml(md);
       const map = new Map(found);
@@ -45,7 +51,7 @@ export function fileRenderer(bankId: string, asset: AssetLookup): FileRenderer {
       return html;
     },
     filesIn(html) {
-      if (!html.includes(pluginfile)) return [];
+      if (!html.includes(pluginfile)) return noFiles;
       const out = new Map<string, Asset>();
       for (const m of html.matchAll(/@@PLUGINFILE@@\/([A-Za-z0-9._-]+)/g)) {
         const a = byName.get(m[1]!);

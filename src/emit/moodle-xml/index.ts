@@ -34,21 +34,30 @@ function fileView(a: Asset): { name: string; data: string } {
   return { name: escapeXml(a.name), data };
 }
 
+// The <file> views of a text: the same empty list for every text without images (nearly all).
+const noFileViews: { name: string; data: string }[] = [];
+function fileViews(files: FileRenderer, html: string): { name: string; data: string }[] {
+  const list = files.filesIn(html);
+  return list.length === 0 ? noFileViews : list.map(fileView);
+}
+
+const emptyCdata = cdata('');
+
 export function moodleXmlView(m: MoodleQuestion, files: FileRenderer): Record<string, unknown> {
   const q = m.question;
   const tf = m.kind === 'truefalse';
   const answers = tf
     ? [
-        { fraction: m.truth ? '100' : '0', format: 'moodle_auto_format', text: 'true', files: [], feedback: cdata(m.trueFeedbackHtml), feedbackFiles: files.filesIn(m.trueFeedbackHtml).map(fileView) },
-        { fraction: m.truth ? '0' : '100', format: 'moodle_auto_format', text: 'false', files: [], feedback: cdata(m.falseFeedbackHtml), feedbackFiles: files.filesIn(m.falseFeedbackHtml).map(fileView) },
+        { fraction: m.truth ? '100' : '0', format: 'moodle_auto_format', text: 'true', files: [], feedback: cdata(m.trueFeedbackHtml), feedbackFiles: fileViews(files, m.trueFeedbackHtml) },
+        { fraction: m.truth ? '0' : '100', format: 'moodle_auto_format', text: 'false', files: [], feedback: cdata(m.falseFeedbackHtml), feedbackFiles: fileViews(files, m.falseFeedbackHtml) },
       ]
     : m.answers.map((a) => ({
         fraction: formatWeight(a.weight),
         format: 'html',
         text: cdata(a.html),
-        files: files.filesIn(a.html).map(fileView),
+        files: fileViews(files, a.html),
         feedback: cdata(a.feedbackHtml),
-        feedbackFiles: files.filesIn(a.feedbackHtml).map(fileView),
+        feedbackFiles: fileViews(files, a.feedbackHtml),
       }));
   return {
     type: m.kind,
@@ -57,9 +66,9 @@ export function moodleXmlView(m: MoodleQuestion, files: FileRenderer): Record<st
     number: q.number,
     name: cdata(m.name),
     questionText: cdata(m.stemHtml),
-    questionFiles: files.filesIn(m.stemHtml).map(fileView),
+    questionFiles: fileViews(files, m.stemHtml),
     generalFeedback: cdata(m.generalFeedbackHtml),
-    generalFeedbackFiles: files.filesIn(m.generalFeedbackHtml).map(fileView),
+    generalFeedbackFiles: fileViews(files, m.generalFeedbackHtml),
     defaultGrade: formatWeight(q.points),
     penalty: tf ? '1' : '0.3333333',
     idnumber: escapeXml(q.id),
@@ -67,7 +76,7 @@ export function moodleXmlView(m: MoodleQuestion, files: FileRenderer): Record<st
     shuffle: m.shuffle ? '1' : '0',
     numbering: m.numbering,
     correctFeedback: cdata(m.correctFeedbackHtml),
-    partiallyCorrectFeedback: cdata(''),
+    partiallyCorrectFeedback: emptyCdata,
     incorrectFeedback: cdata(m.incorrectFeedbackHtml),
     shownumcorrect: m.multiple,
     answers,

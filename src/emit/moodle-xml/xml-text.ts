@@ -8,7 +8,10 @@ import { escapeXml, stripInvalidXmlChars } from '../xml.js';
 export { escapeXml };
 export const xmlSafe = stripInvalidXmlChars;
 
+const emptyCdata = '<![CDATA[]]>';
+
 export function cdata(s: string): string {
+  if (s === '') return emptyCdata; // most feedback
   const t = xmlSafe(s);
   return `<![CDATA[${t.includes(']]>') ? t.replace(/]]>/g, ']]]]><![CDATA[>') : t}]]>`;
 }

@@ -104,7 +104,7 @@ const layout: PackageTemplates = [
 ];
 
 function* itemXml(t: Templates, it: PlannedItem, options: EmitOptions): Generator<string> {
-  const { view } = itemView(it.q, it.bank, it.id, options.asset, (a) => `${mediaDir}/${a.name}`);
+  const view = itemView(it.q, it.bank, it.id, options.asset, (a) => `${mediaDir}/${a.name}`);
   yield t.get('item.xml.hbs')(view);
 }
 

@@ -4,6 +4,7 @@
 import type { Asset, AssetLookup } from '../../pipeline/assets.js';
 import { imageUrls, renderHtml } from '../../markdown/render.js';
 import { toXhtml, type XhtmlProfile } from '../xml.js';
+import { literalText } from '../text.js';
 
 // What remark + rehype-sanitize can produce from inline/short Markdown, restricted to the XHTML
 // subset of QTI 2.1 (no title attributes, no classes, an <a> must have an href).
@@ -38,6 +39,7 @@ const textProfile = { elements: qtiElements, required, defaults };
  * (a remote URL) keeps its src; unresolved local images are the image-path lint rule's business.
  */
 export function richText(md: string, bankId: string, lookup: AssetLookup, place: (a: Asset) => string): RichText {
+  if (literalText(md)) return { xhtml: md, assets: noAssets };
   const html = renderHtml(md);
   // toXhtml returns plain text (most stems and options) after a few tests, without parsing.
   if (!html.includes('<img')) return { xhtml: toXhtml(html, textProfile), assets: noAssets };

@@ -4,7 +4,7 @@ import { renderPlain } from '../../markdown/render.js';
 import type { Asset, AssetLookup } from '../../pipeline/assets.js';
 import { escapeXml } from '../xml.js';
 import { richText } from './rich-text.js';
-import { afterCodePoints, collapseSpace } from '../text.js';
+import { afterCodePoints, collapseSpace, collapseSpaces, literalText } from '../text.js';
 
 export const matchCorrect = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct';
 export const mapResponse = 'http://www.imsglobal.org/question/qti_v2p1/rptemplates/map_response';
@@ -44,8 +44,16 @@ export function formatNumber(n: number): string {
 }
 
 export function titleOf(q: Question): string {
-  const plain = collapseSpace(renderPlain(q.stem.markdown));
-  // Cut to 79 code points and an ellipsis when longer than 80.
+  return cutTitle(q.number, collapseSpace(renderPlain(q.stem.markdown)));
+}
+
+/** escapeXml(titleOf(q)); a stem that is literal text (see literalText) is neither rendered nor escaped. */
+export function xmlTitleOf(q: Question, literalStem = literalText(q.stem.markdown)): string {
+  return literalStem ? cutTitle(q.number, collapseSpaces(q.stem.markdown)) : escapeXml(titleOf(q));
+}
+
+// "12. " and the text, cut to 79 code points and an ellipsis when longer than 80.
+function cutTitle(n: number, plain: string): string {
   const after80 = afterCodePoints(plain, 80);
   let short = plain;
   if (after80 !== undefined) {
@@ -53,7 +61,7 @@ export function titleOf(q: Question): string {
     const pair = lowAt > 0 && isLow(plain.charCodeAt(lowAt)) && isHigh(plain.charCodeAt(lowAt - 1));
     short = `${plain.slice(0, pair ? lowAt - 1 : lowAt)}…`;
   }
-  return short ? `${q.number}. ${short}` : String(q.number);
+  return short ? `${n}. ${short}` : String(n);
 }
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
@@ -77,35 +85,46 @@ export interface ItemView {
   source: string;
 }
 
-export function itemView(q: Question, bank: Bank, identifier: string, lookup: AssetLookup, place: (a: Asset) => string): { view: ItemView; assets: Asset[] } {
-  const assets: Asset[] = [];
-  const rich = (md: string) => {
-    const r = richText(md, bank.id, lookup, place);
-    for (const a of r.assets) if (!assets.includes(a)) assets.push(a);
-    return r.xhtml;
-  };
+// One view per item: no closures, no Set, and a literal text (see literalText) goes straight in.
+export function itemView(q: Question, bank: Bank, identifier: string, lookup: AssetLookup, place: (a: Asset) => string): ItemView {
   const multiple = q.type === 'multiple';
-  const keyed = new Set(q.key);
-  const weight = choiceWeight(Math.max(1, keyed.size));
-  const view: ItemView = {
+  const key = q.key;
+  const stem = q.stem.markdown;
+  const literalStem = literalText(stem);
+  const options = q.options;
+  const choices: ItemView['choices'] = new Array(options.length);
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i]!;
+    // fixed="true" stays on a pinned option even when the whole question is not shuffled, so it
+    // is still pinned if an LMS or a delivery setting turns shuffling back on.
+    choices[i] = { identifier: choiceId(i), fixed: o.fixed === true, text: xhtml(o.text.markdown, bank, lookup, place) };
+  }
+  let mapping: ItemView['mapping'] = [];
+  if (multiple) {
+    const weight = choiceWeight(Math.max(1, new Set(key).size));
+    mapping = new Array(options.length);
+    for (let i = 0; i < options.length; i++) mapping[i] = { key: choiceId(i), value: key.includes(i) ? weight : `-${weight}` };
+  }
+  return {
     identifier,
-    title: escapeXml(titleOf(q)),
+    title: xmlTitleOf(q, literalStem),
     lang: xmlTextRepeated(bank.lang),
     cardinality: multiple ? 'multiple' : 'single',
     // 0 = no limit: a candidate may tick any number of boxes in a multiple-response item.
     maxChoices: multiple ? 0 : 1,
     shuffle: q.shuffle ? 'true' : 'false',
-    correct: q.key.map(choiceId),
-    mapping: multiple ? q.options.map((_, i) => ({ key: choiceId(i), value: keyed.has(i) ? weight : `-${weight}` })) : [],
+    correct: key.map(choiceId),
+    mapping,
     responseProcessing: multiple ? mapResponse : matchCorrect,
-    stem: rich(q.stem.markdown),
-    // fixed="true" stays on a pinned option even when the whole question is not shuffled, so it
-    // is still pinned if an LMS or a delivery setting turns shuffling back on.
-    choices: q.options.map((o, i) => ({ identifier: choiceId(i), fixed: o.fixed === true, text: rich(o.text.markdown) })),
+    stem: literalStem ? stem : richText(stem, bank.id, lookup, place).xhtml,
+    choices,
     points: formatNumber(q.points),
     category: xmlTextRepeated(q.category),
     number: q.number,
     source: `${xmlTextRepeated(q.span.file)}:${q.span.line}`,
   };
-  return { view, assets };
+}
+
+function xhtml(md: string, bank: Bank, lookup: AssetLookup, place: (a: Asset) => string): string {
+  return literalText(md) ? md : richText(md, bank.id, lookup, place).xhtml;
 }

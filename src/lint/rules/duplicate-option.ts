@@ -1,6 +1,6 @@
 // Two options of one question that read the same leave the student guessing which is keyed.
 import { defineRule } from '../define-rule.js';
-import { normalized } from '../text.js';
+import { projectFolds } from '../text.js';
 
 export const messages = {
   dup: (n: number, a: string, b: string) => `Question ${n}: option ${b} repeats option ${a}`,
@@ -15,22 +15,22 @@ export default defineRule({
 
 Bad: \`Sim\` and \`sim.\` in one question. Good: every option says something different.`,
   check(project, report) {
-    for (const bank of project.banks)
-      for (const q of bank.questions) {
-        const seen = new Map<string, number>();
-        q.options.forEach((o, i) => {
-          const k = normalized(o.text);
-          const prev = seen.get(k);
-          if (prev !== undefined)
-            report({
-              at: o.text.span,
-              questionId: q.id,
-              message: messages.dup(q.number, String.fromCharCode(65 + prev), String.fromCharCode(65 + i)),
-              hint: 'Remove or reword one of them',
-              related: [{ message: 'first occurrence', span: q.options[prev]!.text.span }],
-            });
-          else seen.set(k, i);
-        });
+    // pairwise over the folded options (a handful per question) instead of a Map per question
+    const folds = projectFolds(project);
+    folds.questions.forEach((q, qi) => {
+      for (let i = 1; i < q.options.length; i++) {
+        const k = folds.option(qi, i);
+        let prev = 0;
+        while (prev < i && !folds.same(folds.option(qi, prev), k)) prev++;
+        if (prev < i)
+          report({
+            at: q.options[i]!.text.span,
+            questionId: q.id,
+            message: messages.dup(q.number, String.fromCharCode(65 + prev), String.fromCharCode(65 + i)),
+            hint: 'Remove or reword one of them',
+            related: [{ message: 'first occurrence', span: q.options[prev]!.text.span }],
+          });
       }
+    });
   },
 });

@@ -2,7 +2,7 @@
 // both share is correct in one and wrong in the other: at least one key is wrong.
 import type { Question } from '../../ir/schema.js';
 import { defineRule } from '../define-rule.js';
-import { letter, normalized } from '../text.js';
+import { letter, normalized, projectFolds } from '../text.js';
 
 export const messages = {
   conflict: (n: number, option: string, here: boolean, where: string) =>
@@ -22,34 +22,43 @@ compared, not the letter. A hash map on the normalised stem keeps this linear.
 Bad: "Qual a capital do Brasil?" keyed "Brasília" in \`a.txt\` and "Rio de Janeiro" in \`b.txt\`
 (both listing both). Good: both copies keyed "Brasília".`,
   check(project, report) {
-    const first = new Map<string, Question>();
-    for (const bank of project.banks)
-      for (const q of bank.questions) {
-        if (q.key.length === 0) continue;
-        const stem = normalized(q.stem);
-        if (stem === '') continue;
-        const prev = first.get(stem);
-        if (!prev) {
-          first.set(stem, q);
-          continue;
-        }
-        const keyedBefore = new Map<string, boolean>();
-        prev.options.forEach((o, i) => keyedBefore.set(normalized(o.text), prev.key.includes(i)));
-        for (let i = 0; i < q.options.length; i++) {
-          const o = q.options[i]!;
-          const before = keyedBefore.get(normalized(o.text));
-          const now = q.key.includes(i);
-          if (before === undefined || before === now) continue;
-          const where = prev.bank === q.bank ? `question ${prev.number}` : `question ${prev.number} of ${prev.stem.span.file}`;
-          report({
-            at: q.stem.span,
-            questionId: q.id,
-            message: messages.conflict(q.number, o.text.markdown, now, where),
-            hint: `Check the key of both copies (here option ${letter(i)}); fix the wrong one, or reword one stem if they are different questions`,
-            related: [{ message: `question ${prev.number}`, span: prev.stem.span }],
-          });
-          break;
-        }
+    // The first keyed question of each stem, found by a hash of the normalised stem (no string
+    // per question); stems are compared only when a hash repeats.
+    const folds = projectFolds(project);
+    const firsts = new Map<number, Question | Question[]>();
+    folds.questions.forEach((q, qi) => {
+      if (q.key.length === 0 || folds.stemLength(qi) === 0) return;
+      const hash = folds.stemHash(qi);
+      const known = firsts.get(hash);
+      if (known === undefined) {
+        firsts.set(hash, q);
+        return;
       }
+      const list = Array.isArray(known) ? known : [known];
+      const stem = normalized(q.stem);
+      const prev = list.find((p) => normalized(p.stem) === stem);
+      if (!prev) {
+        list.push(q);
+        if (list.length === 2) firsts.set(hash, list);
+        return;
+      }
+      const keyedBefore = new Map<string, boolean>();
+      prev.options.forEach((o, i) => keyedBefore.set(normalized(o.text), prev.key.includes(i)));
+      for (let i = 0; i < q.options.length; i++) {
+        const o = q.options[i]!;
+        const before = keyedBefore.get(normalized(o.text));
+        const now = q.key.includes(i);
+        if (before === undefined || before === now) continue;
+        const where = prev.bank === q.bank ? `question ${prev.number}` : `question ${prev.number} of ${prev.stem.span.file}`;
+        report({
+          at: q.stem.span,
+          questionId: q.id,
+          message: messages.conflict(q.number, o.text.markdown, now, where),
+          hint: `Check the key of both copies (here option ${letter(i)}); fix the wrong one, or reword one stem if they are different questions`,
+          related: [{ message: `question ${prev.number}`, span: prev.stem.span }],
+        });
+        break;
+      }
+    });
   },
 });

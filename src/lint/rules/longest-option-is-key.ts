@@ -2,7 +2,7 @@
 // measures that habit instead of the content.
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
-import { letter, normalized } from '../text.js';
+import { letter, projectFolds } from '../text.js';
 
 export const messages = {
   longest: (n: number, l: string, len: number, other: number) => `Question ${n}: the keyed option ${l} is much longer than the others (${len} characters, the next longest ${other})`,
@@ -25,19 +25,17 @@ two one-step answers. Good: distractors of similar length and detail.`,
   optionsSchema: Options,
   defaultOptions: { ratio: 1.5 },
   check(project, report, { options }) {
-    for (const bank of project.banks)
-      for (const q of bank.questions) {
-        if (q.key.length !== 1 || q.options.length < 3) continue;
-        const k = q.key[0]!;
-        // "Todas as anteriores" is long by wording, not by care: positional options don't count
-        if (q.options[k]!.fixed) continue;
-        const len = normalized(q.options[k]!.text).length;
-        let next = 0;
-        q.options.forEach((o, i) => {
-          if (i !== k && !o.fixed) next = Math.max(next, normalized(o.text).length);
-        });
-        if (next > 0 && len >= options.ratio * next)
-          report({ at: q.options[k]!.text.span, questionId: q.id, message: messages.longest(q.number, letter(k), len, next), hint: 'Shorten the key or give the distractors the same level of detail' });
-      }
+    const folds = projectFolds(project);
+    folds.questions.forEach((q, qi) => {
+      if (q.key.length !== 1 || q.options.length < 3) return;
+      const k = q.key[0]!;
+      // "Todas as anteriores" is long by wording, not by care: positional options don't count
+      if (q.options[k]!.fixed) return;
+      const len = folds.length(folds.option(qi, k));
+      let next = 0;
+      for (let i = 0; i < q.options.length; i++) if (i !== k && !q.options[i]!.fixed) next = Math.max(next, folds.length(folds.option(qi, i)));
+      if (next > 0 && len >= options.ratio * next)
+        report({ at: q.options[k]!.text.span, questionId: q.id, message: messages.longest(q.number, letter(k), len, next), hint: 'Shorten the key or give the distractors the same level of detail' });
+    });
   },
 });

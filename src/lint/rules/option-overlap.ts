@@ -3,7 +3,7 @@
 // B; "A e B" keyed together with A). Either way two answers are right, or none is.
 import type { Question } from '../../ir/schema.js';
 import { defineRule, type Report } from '../define-rule.js';
-import { letter, normalized } from '../text.js';
+import { letter, normalized, projectFolds, type ProjectFolds } from '../text.js';
 
 export const messages = {
   contains: (n: number, outer: string, inner: string, text: string) => `Question ${n}: option ${outer} contains option ${inner} ("${text}")`,
@@ -31,25 +31,29 @@ there is no E.
 Bad: key "Todas" and B in a question whose options are "Sim", "Não" and "Todas".
 Good: options that exclude each other, and a key that agrees with the combining option.`,
   check(project, report) {
-    for (const bank of project.banks)
-      for (const q of bank.questions) {
-        if (q.options.length < 2) continue;
-        containment(q, report);
-        if (q.key.length > 0) combining(q, report);
-      }
+    const folds = projectFolds(project);
+    folds.questions.forEach((q, qi) => {
+      if (q.options.length < 2) return;
+      containment(q, qi, folds, report);
+      // only positional options (rare) combine: no key set is built for the other questions
+      if (q.key.length > 0 && q.options.some((o) => o.fixed)) combining(q, report);
+    });
   },
 });
 
-function containment(q: Question, report: (r: Report) => void): void {
-  // padded once per option, so whole words compare with one includes() per pair
-  const texts = q.options.map((o) => (o.fixed ? '' : ` ${normalized(o.text)} `));
-  for (let i = 0; i < texts.length; i++) {
-    const inner = texts[i]!;
-    if (inner.length < 4) continue;
-    for (let j = 0; j < texts.length; j++) {
-      const outer = texts[j]!;
-      if (j === i || outer.length <= inner.length) continue;
-      if (!outer.includes(inner)) continue;
+// Whole words: option i is inside option j when " i " is inside " j " (normalised); a
+// positional option takes no part. Lengths rule out most pairs before any bytes are compared.
+function containment(q: Question, qi: number, folds: ProjectFolds, report: (r: Report) => void): void {
+  const n = q.options.length;
+  for (let i = 0; i < n; i++) {
+    if (q.options[i]!.fixed) continue;
+    const inner = folds.option(qi, i);
+    const innerLength = folds.length(inner);
+    if (innerLength < 2) continue;
+    for (let j = 0; j < n; j++) {
+      if (j === i || q.options[j]!.fixed) continue;
+      const outer = folds.option(qi, j);
+      if (folds.length(outer) <= innerLength || !folds.containsWords(outer, inner)) continue;
       report({
         at: q.options[j]!.text.span,
         questionId: q.id,
