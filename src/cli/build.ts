@@ -122,7 +122,9 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
       asset,
       templateDirs,
       onTarget: (t, i, n) => progress.step(`emitting ${t}`, i, n),
-      onChecked: (d) => checked.push(...d),
+      onChecked: (found) => {
+        for (const d of found) checked.push(d);
+      },
     });
     if (worker) {
       progress.step('waiting for the second thread');
@@ -130,7 +132,7 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
       worker = undefined;
       // Both threads read the files: one edited in between would give two different banks.
       if (r.idsDigest !== idsDigest(toEmit)) throw new UsageError('The bank files changed during the build; nothing was written (run it again)');
-      checked.push(...r.diagnostics);
+      for (const d of r.diagnostics) checked.push(d);
       files += r.files;
     }
     progress.clear();

@@ -142,7 +142,7 @@ export async function emitAll(project: Project, opts: EmitAllOptions): Promise<{
   const diagnostics: Diagnostic[] = [];
   for await (const t of emitTargets(project, opts)) {
     files.push(...t.files);
-    diagnostics.push(...t.diagnostics);
+    for (const d of t.diagnostics) diagnostics.push(d);
   }
   return { files, diagnostics };
 }

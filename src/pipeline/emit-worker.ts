@@ -24,7 +24,9 @@ async function run(job: WorkerJob): Promise<WorkerResult> {
     targets: job.targets,
     asset,
     templateDirs: job.templateDirs,
-    onChecked: (d) => diagnostics.push(...d),
+    onChecked: (found) => {
+      for (const d of found) diagnostics.push(d);
+    },
   });
   return { files, diagnostics, idsDigest: idsDigest(project) };
 }

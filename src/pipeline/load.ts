@@ -146,7 +146,7 @@ async function readSource(abs: string, rel: string, realRoot: string, encoding: 
     throw cannotRead(rel, e);
   }
   const decoded = decodeSource(bytes, rel, encoding);
-  diagnostics.push(...decoded.diagnostics);
+  for (const d of decoded.diagnostics) diagnostics.push(d); // a loop: a spread of 200k+ overflows the stack
   return decoded;
 }
 
@@ -180,7 +180,7 @@ export async function loadProject(opts: LoadOptions): Promise<Loaded> {
       ...(sidecar ? { sidecar } : {}),
       defaults: { lang: opts.lang ?? 'pt-BR', points: opts.points ?? 1, shuffle: opts.shuffle ?? true },
     });
-    diagnostics.push(...pd);
+    for (const d of pd) diagnostics.push(d);
     banks.push(bank);
   }
   return { project: { schemaVersion: 1, banks }, diagnostics, files, lines: sourceLines };
