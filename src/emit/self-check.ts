@@ -33,6 +33,8 @@ export function builtinOnly(origins: Iterable<string>): boolean {
   return true;
 }
 
+const bit = (b: unknown, at: number): number => (b ? 1 << at : 0);
+
 /**
  * What makes two questions render differently beyond their texts (type, shuffle, pinned options,
  * images, option and key counts, feedback, tags), as one number (no string per question: the
@@ -44,7 +46,6 @@ export function questionShapeKey(q: Question, hasImages = false, extra = false):
   let pinned = false;
   for (const o of q.options) if (o.fixed) pinned = true;
   const type = q.type === 'single' ? 0 : q.type === 'multiple' ? 1 : 2;
-  const bit = (b: unknown, at: number) => (b ? 1 << at : 0);
   const flags = bit(q.shuffle, 0) | bit(pinned, 1) | bit(hasImages, 2) | bit(f?.general, 3) | bit(f?.correct, 4) | bit(f?.incorrect, 5) | bit(f?.options?.length, 6) | bit(q.tags.length, 7) | bit(extra, 8);
   return ((type * 512 + flags) * 256 + Math.min(q.options.length, 255)) * 256 + Math.min(q.key.length, 255);
 }

@@ -53,6 +53,9 @@ export function toNCName(s: string, fallback = 'id'): string {
 export class IdAllocator {
   private used = new Set<string>();
   take(wanted: string): string {
+    // One lookup when the id is free (every question id, usually), not a has() then an add().
+    const before = this.used.size;
+    if (this.used.add(wanted).size > before) return wanted;
     let id = wanted;
     for (let n = 2; this.used.has(id); n++) id = `${wanted}-${n}`;
     this.used.add(id);

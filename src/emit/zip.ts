@@ -308,6 +308,25 @@ function nameLength(w: Written): number {
   return w.utf8 ? Buffer.byteLength(w.name) : w.name.length;
 }
 
+// Header fields are stored byte by byte: Buffer's writeUInt16LE/32LE check their arguments on
+// every call, and a package of 100k items writes two dozen fields per entry.
+function u16(b: Buffer, at: number, v: number): void {
+  b[at] = v;
+  b[at + 1] = v >>> 8;
+}
+
+function u32(b: Buffer, at: number, v: number): void {
+  b[at] = v;
+  b[at + 1] = v >>> 8;
+  b[at + 2] = v >>> 16;
+  b[at + 3] = v >>> 24;
+}
+
+// An ASCII name is its own bytes (latin1 is the cheaper encoder for that).
+function writeName(b: Buffer, w: Written, at: number): void {
+  b.write(w.name, at, w.utf8 ? 'utf8' : 'latin1');
+}
+
 // A streamed entry always carries a ZIP64 extra (sizes 0) in its local header, so its data
 // descriptor has 8-byte sizes whatever size it reaches (APPNOTE 4.3.9.2).
 function writeLocalHeader(out: Out, w: Written): void {
@@ -316,22 +335,22 @@ function writeLocalHeader(out: Out, w: Written): void {
   const size = 30 + nameLen + (z64 ? 20 : 0);
   const b = out.room(size);
   const o = out.at();
-  b.writeUInt32LE(0x04034b50, o);
-  b.writeUInt16LE(z64 ? 45 : 20, o + 4);
-  b.writeUInt16LE(flags(w), o + 6);
-  b.writeUInt16LE(w.method, o + 8);
-  b.writeUInt16LE(dosTime, o + 10);
-  b.writeUInt16LE(dosDate, o + 12);
-  b.writeUInt32LE(w.streamed ? 0 : w.crc, o + 14);
-  b.writeUInt32LE(z64 ? u32max : w.csize, o + 18);
-  b.writeUInt32LE(z64 ? u32max : w.usize, o + 22);
-  b.writeUInt16LE(nameLen, o + 26);
-  b.writeUInt16LE(z64 ? 20 : 0, o + 28);
-  b.write(w.name, o + 30);
+  u32(b, o, 0x04034b50);
+  u16(b, o + 4, z64 ? 45 : 20);
+  u16(b, o + 6, flags(w));
+  u16(b, o + 8, w.method);
+  u16(b, o + 10, dosTime);
+  u16(b, o + 12, dosDate);
+  u32(b, o + 14, w.streamed ? 0 : w.crc);
+  u32(b, o + 18, z64 ? u32max : w.csize);
+  u32(b, o + 22, z64 ? u32max : w.usize);
+  u16(b, o + 26, nameLen);
+  u16(b, o + 28, z64 ? 20 : 0);
+  writeName(b, w, o + 30);
   if (z64) {
     const at = o + 30 + nameLen;
-    b.writeUInt16LE(0x0001, at);
-    b.writeUInt16LE(16, at + 2);
+    u16(b, at, 0x0001);
+    u16(b, at + 2, 16);
     b.writeBigUInt64LE(BigInt(w.streamed ? 0 : w.usize), at + 4);
     b.writeBigUInt64LE(BigInt(w.streamed ? 0 : w.csize), at + 12);
   }
@@ -341,8 +360,8 @@ function writeLocalHeader(out: Out, w: Written): void {
 function writeDataDescriptor(out: Out, w: Written): void {
   const b = out.room(24);
   const o = out.at();
-  b.writeUInt32LE(0x08074b50, o);
-  b.writeUInt32LE(w.crc, o + 4);
+  u32(b, o, 0x08074b50);
+  u32(b, o + 4, w.crc);
   b.writeBigUInt64LE(BigInt(w.csize), o + 8);
   b.writeBigUInt64LE(BigInt(w.usize), o + 16);
   out.advance(24);
@@ -358,26 +377,26 @@ function writeCentralHeader(out: Out, w: Written): void {
   const size = 46 + nameLen + (extra ? 4 + extra : 0);
   const b = out.room(size);
   const o = out.at();
-  b.writeUInt32LE(0x02014b50, o);
-  b.writeUInt16LE(45, o + 4); // made by: MS-DOS attributes, spec 4.5
-  b.writeUInt16LE(needsZip64(w) || big2 ? 45 : 20, o + 6);
-  b.writeUInt16LE(flags(w), o + 8);
-  b.writeUInt16LE(w.method, o + 10);
-  b.writeUInt16LE(dosTime, o + 12);
-  b.writeUInt16LE(dosDate, o + 14);
-  b.writeUInt32LE(w.crc, o + 16);
-  b.writeUInt32LE(big1 ? u32max : w.csize, o + 20);
-  b.writeUInt32LE(big0 ? u32max : w.usize, o + 24);
-  b.writeUInt16LE(nameLen, o + 28);
-  b.writeUInt16LE(extra ? 4 + extra : 0, o + 30);
+  u32(b, o, 0x02014b50);
+  u16(b, o + 4, 45); // made by: MS-DOS attributes, spec 4.5
+  u16(b, o + 6, needsZip64(w) || big2 ? 45 : 20);
+  u16(b, o + 8, flags(w));
+  u16(b, o + 10, w.method);
+  u16(b, o + 12, dosTime);
+  u16(b, o + 14, dosDate);
+  u32(b, o + 16, w.crc);
+  u32(b, o + 20, big1 ? u32max : w.csize);
+  u32(b, o + 24, big0 ? u32max : w.usize);
+  u16(b, o + 28, nameLen);
+  u16(b, o + 30, extra ? 4 + extra : 0);
   // comment length, disk number, internal and external attributes: 0
   b.fill(0, o + 32, o + 42);
-  b.writeUInt32LE(big2 ? u32max : w.offset, o + 42);
-  b.write(w.name, o + 46);
+  u32(b, o + 42, big2 ? u32max : w.offset);
+  writeName(b, w, o + 46);
   if (extra) {
     let at = o + 46 + nameLen;
-    b.writeUInt16LE(0x0001, at);
-    b.writeUInt16LE(extra, at + 2);
+    u16(b, at, 0x0001);
+    u16(b, at + 2, extra);
     at += 4;
     if (big0) at = b.writeBigUInt64LE(BigInt(w.usize), at);
     if (big1) at = b.writeBigUInt64LE(BigInt(w.csize), at);

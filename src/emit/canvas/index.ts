@@ -54,7 +54,11 @@ export function answerIds(questionId: string, count: number): number[] {
   const ids: number[] = [];
   // FNV-1a over the code points of `${questionId}#${i}`: the id's part is hashed once.
   let base = 0x811c9dc5;
-  for (const ch of questionId) base = Math.imul(base ^ ch.codePointAt(0)!, 0x01000193) >>> 0;
+  for (let k = 0; k < questionId.length; ) {
+    const cp = questionId.codePointAt(k)!;
+    base = Math.imul(base ^ cp, 0x01000193) >>> 0;
+    k += cp > 0xffff ? 2 : 1;
+  }
   base = Math.imul(base ^ 0x23, 0x01000193) >>> 0; // '#'
   for (let i = 0; i < count; i++) {
     let h = base;
@@ -89,6 +93,7 @@ export function planCanvas(project: Project, asset: AssetLookup): CanvasPlan {
     const ident = ids.take(`quiz-${toNCName(slug(bank.id), 'bank')}`);
     const assets: Asset[] = [];
     for (const q of bank.questions) {
+      if (!mentionsImage(q)) continue;
       for (const md of [q.stem.markdown, ...q.options.map((o) => o.text.markdown)]) {
         for (const url of imageUrls(md)) {
           const a = asset(bank.id, url);

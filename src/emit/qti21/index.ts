@@ -17,7 +17,7 @@ import type { EmitOptions, EmittedFile, Emitter } from '../emitter.js';
 import { escapeXml, IdAllocator, toNCName } from '../xml.js';
 import { zipChunks, type ZipEntry } from '../zip.js';
 import { checkPackage, type CheckedEntry } from './check.js';
-import { builtinOnly, questionShapeKey, sampleIndexes } from '../self-check.js';
+import { builtinOnly, mentionsImage, questionShapeKey, sampleIndexes } from '../self-check.js';
 import { rememberTemplates, renderAround, Templates, type PackageTemplates } from './layout.js';
 import { formatNumber, itemView, xmlTextRepeated } from './view.js';
 
@@ -62,10 +62,12 @@ export function planPackage(project: Project, options: Pick<EmitOptions, 'asset'
     for (const q of bank.questions) {
       const id = ids.take(toNCName(q.id, 'q'));
       let assets = noAssets; // shared: a million empty arrays would cost ~30 MB
-      for (const md of [q.stem.markdown, ...q.options.map((o) => o.text.markdown)]) {
-        for (const url of imageUrls(md)) {
-          const a = options.asset(bank.id, url);
-          if (a && !assets.includes(a)) assets = [...assets, a];
+      if (mentionsImage(q)) {
+        for (const md of [q.stem.markdown, ...q.options.map((o) => o.text.markdown)]) {
+          for (const url of imageUrls(md)) {
+            const a = options.asset(bank.id, url);
+            if (a && !assets.includes(a)) assets = [...assets, a];
+          }
         }
       }
       for (const a of assets) media.set(a.name, a);

@@ -4,7 +4,6 @@
 import type { Asset, AssetLookup } from '../../pipeline/assets.js';
 import { imageUrls, renderHtml } from '../../markdown/render.js';
 import { toXhtml, type XhtmlProfile } from '../xml.js';
-import { literalText } from '../text.js';
 
 // What remark + rehype-sanitize can produce from inline/short Markdown, restricted to the XHTML
 // subset of QTI 2.1 (no title attributes, no classes, an <a> must have an href).
@@ -35,13 +34,13 @@ const noAssets: Asset[] = [];
 const textProfile = { elements: qtiElements, required, defaults };
 
 /**
+ * Callers put a literalText (emit/text.ts) in as it is and need not call this for it.
  * `place(asset)` gives the src an image gets inside the package. An image that is not a bank file
  * (a remote URL) keeps its src; unresolved local images are the image-path lint rule's business.
  */
 export function richText(md: string, bankId: string, lookup: AssetLookup, place: (a: Asset) => string): RichText {
-  if (literalText(md)) return { xhtml: md, assets: noAssets };
   const html = renderHtml(md);
-  // toXhtml returns plain text (most stems and options) after a few tests, without parsing.
+  // toXhtml returns plain text (most texts that get here) after a few tests, without parsing.
   if (!html.includes('<img')) return { xhtml: toXhtml(html, textProfile), assets: noAssets };
   const assets: Asset[] = [];
   // The hast serializer percent-encodes URLs, so match on the decoded form of each authored url.

@@ -85,7 +85,7 @@ export interface ItemView {
   source: string;
 }
 
-// One view per item: no closures, no Set, and a literal text (see literalText) goes straight in.
+// One view per item, without closures; a literal text (see literalText) goes straight in.
 export function itemView(q: Question, bank: Bank, identifier: string, lookup: AssetLookup, place: (a: Asset) => string): ItemView {
   const multiple = q.type === 'multiple';
   const key = q.key;
