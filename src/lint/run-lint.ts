@@ -97,23 +97,29 @@ function lintWithCache(project: Project, parseDiagnostics: Diagnostic[], opts: L
 
   const sourceLines = opts.sourceLines ?? (() => undefined);
   for (const { rule, options } of enabledRules(rules, opts.config, opts.targets)) {
-    const report = (r: Report) =>
-        push(
-          {
-            ruleId: rule.id,
-            severity: rule.severity,
-            message: r.message,
-            ...(r.hint ? { hint: r.hint } : {}),
-            file: r.at.file,
-            line: r.at.line,
-            column: r.at.column,
-            endLine: r.at.endLine,
-            endColumn: r.at.endColumn,
-            ...(r.questionId ? { questionId: r.questionId } : {}),
-            ...(r.related ? { related: r.related } : {}),
-          },
-          rule.severity,
-        );
+    // A big bank has tens of thousands of findings, mostly of a few rules, in file order: the
+    // severity is looked up (picomatch, with overrides) once per run of findings in one file,
+    // and each diagnostic is built once, with its keys in the order of the JSON output.
+    let lastFile: string | undefined;
+    let severity: Severity | undefined;
+    const report = (r: Report) => {
+      const at = r.at;
+      if (at.file !== lastFile) {
+        lastFile = at.file;
+        severity = levelFor(rule.id, at.file, rule.severity);
+      }
+      if (!severity) return;
+      const d = { ruleId: rule.id, severity, message: r.message } as Diagnostic;
+      if (r.hint) d.hint = r.hint;
+      d.file = at.file;
+      d.line = at.line;
+      d.column = at.column;
+      d.endLine = at.endLine;
+      d.endColumn = at.endColumn;
+      if (r.questionId) d.questionId = r.questionId;
+      if (r.related) d.related = r.related;
+      out.push(d);
+    };
     const external = opts.external?.get(rule.id);
     if (external) for (const r of external) report(r);
     else rule.check(project, report, { options, targets: opts.targets ?? [], sourceLines });

@@ -15,8 +15,10 @@ export interface HygieneFinding {
 }
 
 // Anything a rule might care about: C0/C1 controls (not tab), odd spaces, zero-width
-// characters, smart quotes, the lead characters of mojibake (Ã Â â), or trailing blanks.
-const prefilter = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u00A0\u00C2\u00C3\u00E2\u2007\u202F\u200B-\u200D\u2060\uFEFF\u2018\u2019\u201C\u201D]|[ \t]$/;
+// characters, smart quotes, the lead characters of mojibake (Ã Â â). Trailing blanks are
+// checked apart, on the last character: a `|[ \t]$` branch in this regex made it a third
+// slower (it is tried at every position of every line).
+const prefilter = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\u00A0\u00C2\u00C3\u00E2\u2007\u202F\u200B-\u200D\u2060\uFEFF\u2018\u2019\u201C\u201D]/;
 
 // UTF-8 read as Windows-1252: a lead byte C2/C3 shows as Â/Ã, E2 80 as â€; continuation bytes
 // 80–BF show as U+00A0–U+00BF or as the Windows-1252 punctuation block (€ ‚ ƒ „ … “ ” – — ™ …).
@@ -38,7 +40,8 @@ export function scanLines(lines: readonly string[]): HygieneFinding[] {
   const out: HygieneFinding[] = [];
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!;
-    if (!prefilter.test(text)) continue;
+    const last = text.length === 0 ? 0 : text.charCodeAt(text.length - 1);
+    if (last !== 0x20 && last !== 0x09 && !prefilter.test(text)) continue;
     scanLine(text, i + 1, out);
   }
   cache.set(lines, out);

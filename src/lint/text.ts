@@ -70,13 +70,24 @@ type Ucs2Writer = { ucs2Write?: (s: string, offset: number, length: number) => n
 const copyUnits: (b: Buffer, s: string) => void =
   typeof (Buffer.prototype as Ucs2Writer).ucs2Write === 'function' ? (b, s) => (b as Ucs2Writer).ucs2Write!(s, 0, s.length * 2) : (b, s) => b.write(s, 0, 'utf16le');
 
+// The fold table over every UTF-16 unit, for the byte loop of foldInto: a Latin-1 character
+// code (never 0 or a space), SEP, or SLOW (outside the table, or a fold outside Latin-1). One
+// lookup and no range checks per character.
+let byteFold: Int16Array | undefined;
+function byteFoldTable(): Int16Array {
+  if (byteFold) return byteFold;
+  const t = new Int16Array(0x10000).fill(SLOW);
+  const f = foldTable();
+  for (let c = 0; c < FOLD_END; c++) t[c] = f[c]! === SEP || (f[c]! > 0 && f[c]! <= 0xff && f[c]! !== 32) ? f[c]! : SLOW;
+  return (byteFold = t);
+}
+
 /**
- * Folds s into out from position at, by the table; returns the end, or -1 when s needs the
- * reference path (a character outside the table, or a fold outside Latin-1). out must have
- * s.length bytes free from at: the fold never lengthens a text.
+ * Folds s into out from position at; returns the end, or -1 when s needs the reference path.
+ * out must have s.length bytes free from at: the fold never lengthens a text.
  */
 function foldInto(s: string, out: Uint8Array, at: number): number {
-  const table = (fold ??= foldTable());
+  const table = byteFoldTable();
   const len = s.length;
   if (len > units.length) {
     units = new Uint16Array(len * 2);
@@ -86,21 +97,21 @@ function foldInto(s: string, out: Uint8Array, at: number): number {
   const u = units;
   copyUnits(unitBytes, s);
   let n = at;
-  let gap = false;
+  // a run of separators writes one space, and none at the start (afterSpace) or the end;
+  // written without a branch on the space, which word boundaries made hard to predict
+  let afterSpace = 1;
   for (let i = 0; i < len; i++) {
-    const c = u[i]!;
-    const f = c < FOLD_END ? table[c]! : SLOW;
-    if (f >= 0) {
-      if (gap) {
-        out[n++] = 32;
-        gap = false;
-      }
-      if (f > 0xff) return -1;
+    const f = table[u[i]!]!;
+    if (f > 0) {
       out[n++] = f;
-    } else if (f === SEP) gap = n > at;
-    else return -1;
+      afterSpace = 0;
+    } else if (f === SEP) {
+      out[n] = 32;
+      n += 1 - afterSpace;
+      afterSpace = 1;
+    } else return -1;
   }
-  return n;
+  return n > at && out[n - 1] === 32 ? n - 1 : n;
 }
 
 function normalize(s: string): string {
@@ -162,6 +173,10 @@ export function projectFolds(project: Project): ProjectFolds {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
+// A stem is folded here, then hashed four bytes at a time (zero-padded).
+let stemBytes = new Uint8Array(4096);
+let stemWords = new Uint32Array(stemBytes.buffer);
+
 export class ProjectFolds {
   /** Every question of the project in order (banks, then questions): index qi below. */
   readonly questions: Question[] = [];
@@ -176,17 +191,16 @@ export class ProjectFolds {
 
   constructor(readonly project: Project) {
     let options = 0;
-    let chars = 0;
     for (const b of project.banks)
       for (const q of b.questions) {
         this.questions.push(q);
         options += q.options.length;
-        for (const o of q.options) chars += o.text.markdown.length;
       }
     const n = this.questions.length;
     this.firstOption = new Int32Array(n + 1);
     this.start = new Int32Array(options + 1);
-    this.bytes = new Uint8Array(chars + 64);
+    // grown as needed (summing the texts' lengths first cost more than the copies)
+    this.bytes = new Uint8Array(options * 64 + 64);
     this.stemHashes = new Int32Array(n);
     this.stemLengths = new Int32Array(n);
     let k = 0;
@@ -225,17 +239,29 @@ export class ProjectFolds {
     this.bytes = bigger;
   }
 
+  // The hash must depend on the normalised text only, whichever path folded it: Latin-1
+  // results are all hashed as bytes, the others (never equal to those) as UTF-16 units.
   private foldStem(qi: number, s: string): void {
-    let h = FNV_OFFSET;
-    const end = s.length <= buffer.length ? foldInto(s, buffer, 0) : -1;
-    if (end >= 0) {
-      for (let i = 0; i < end; i++) h = Math.imul(h ^ buffer[i]!, FNV_PRIME);
-      this.stemLengths[qi] = end;
-    } else {
+    let end = foldInto(s, stemScratch(s.length), 0);
+    if (end < 0) {
       const r = normalizeReference(s);
-      for (let i = 0; i < r.length; i++) h = Math.imul(h ^ r.charCodeAt(i), FNV_PRIME);
       this.stemLengths[qi] = r.length;
+      if (!isLatin1(r)) {
+        let h = FNV_OFFSET;
+        for (let i = 0; i < r.length; i++) h = Math.imul(h ^ r.charCodeAt(i), FNV_PRIME);
+        this.stemHashes[qi] = h;
+        return;
+      }
+      const b = stemScratch(r.length);
+      for (let i = 0; i < r.length; i++) b[i] = r.charCodeAt(i);
+      end = r.length;
     }
+    this.stemLengths[qi] = end;
+    const b = stemBytes;
+    b[end] = b[end + 1] = b[end + 2] = 0;
+    const w = stemWords;
+    let h = FNV_OFFSET ^ end;
+    for (let i = 0, words = (end + 3) >> 2; i < words; i++) h = Math.imul(h ^ w[i]!, FNV_PRIME);
     this.stemHashes[qi] = h;
   }
 
@@ -296,6 +322,17 @@ export class ProjectFolds {
   stemHash(qi: number): number {
     return this.stemHashes[qi]!;
   }
+}
+
+/** The stem scratch, with room for a fold of n units and its padding. */
+function stemScratch(n: number): Uint8Array {
+  if (n + 4 > stemBytes.length) {
+    // a whole number of words, and both views replaced together
+    const words = new Uint32Array((n >> 1) + 4);
+    stemWords = words;
+    stemBytes = new Uint8Array(words.buffer);
+  }
+  return stemBytes;
 }
 
 function isLatin1(s: string): boolean {

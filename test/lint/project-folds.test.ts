@@ -42,6 +42,17 @@ describe('ProjectFolds', () => {
     );
   });
 
+  it('hashes stems apart after a long stem grew the scratch buffer (odd sizes included)', () => {
+    for (const size of [5001, 9999, 12_345]) {
+      new ProjectFolds(projectOf([[{ stem: 'x'.repeat(size), options: [] }]]));
+      const stems = ['Q1?', 'q2', 'Q3', 'Q1 ?'];
+      const folds = new ProjectFolds(projectOf([stems.map((stem) => ({ stem, options: [] }))]));
+      // one-word stems of one length: the hash is a bijection of the word, so these must differ
+      expect(new Set([0, 1, 2].map((qi) => folds.stemHash(qi))).size).toBe(3);
+      expect(folds.stemHash(3)).toBe(folds.stemHash(0));
+    }
+  });
+
   it('keeps texts longer than its scratch buffers', () => {
     const long = 'Ação, múltipla '.repeat(2000);
     const folds = new ProjectFolds(projectOf([[{ stem: long, options: [long, `${long} x`] }]]));

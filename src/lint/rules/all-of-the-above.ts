@@ -23,10 +23,12 @@ true options give the answer away. Write a standalone option instead.
 Bad: \`Todas\` among four procedures. Good: four procedures, one of them correct.`,
   check(project, report) {
     for (const bank of project.banks)
-      for (const q of bank.questions)
-        q.options.forEach((o, i) => {
+      for (const q of bank.questions) {
+        for (let i = 0; i < q.options.length; i++) {
+          const o = q.options[i]!;
           if (o.fixed)
             report({ at: o.text.span, questionId: q.id, message: messages.positional(q.number, letter(i), o.text.markdown), hint: 'Replace it with an option that stands on its own' });
-        });
+        }
+      }
   },
 });

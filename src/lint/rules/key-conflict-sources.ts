@@ -21,18 +21,19 @@ Bad: \`* Brasília\` marked as B, and \`1: C\` in the key file. Good: both say B
   check(project, report) {
     for (const bank of project.banks)
       for (const q of bank.questions) {
+        // most questions are keyed in one place: nothing to compare, no strings built
+        if (q.keyEntries.length < 2) continue;
         const [first, ...rest] = q.keyEntries;
-        if (!first) continue;
-        const a = [...first.letters].sort().join(',');
+        const a = [...first!.letters].sort().join(',');
         for (const e of rest) {
           const b = [...e.letters].sort().join(',');
           if (a !== b)
             report({
               at: e.span,
               questionId: q.id,
-              message: messages.conflict(q.number, names[first.source], a, names[e.source], b),
+              message: messages.conflict(q.number, names[first!.source], a, names[e.source], b),
               hint: 'Keep one source of truth for this question, or make them agree',
-              related: [{ message: `${names[first.source]} key`, span: first.span }],
+              related: [{ message: `${names[first!.source]} key`, span: first!.span }],
             });
         }
       }

@@ -28,12 +28,22 @@ Good: \`1\`, \`2\`, \`3\`.`,
         prev = q.number;
         // An option that is a bare number above the expected next one, followed by more
         // options, is most likely a mis-numbered question line.
-        q.options.forEach((o, i) => {
+        for (let i = 0; i < q.options.length - 1; i++) {
+          const o = q.options[i]!;
+          if (!mayBeNumber(o.text.markdown)) continue;
           const m = /^(\d{1,9})[.)]?$/.exec(o.text.markdown.trim());
-          if (m && Number(m[1]) > q.number + 1 && i < q.options.length - 1)
+          if (m && Number(m[1]) > q.number + 1)
             report({ at: o.text.span, questionId: q.id, message: messages.numberOption(q.number, o.text.markdown.trim(), q.number + 1), hint: `If "${m[1]}" starts a new question, renumber it ${q.number + 1} or put a blank line before it` });
-        });
+        }
       }
     }
   },
 });
+
+// Most options start with a letter: no trim and no regex for them. Only a digit, or a
+// character trim() might remove (a space, or anything outside printable ASCII), can start a
+// bare number once trimmed.
+function mayBeNumber(s: string): boolean {
+  const c = s.length === 0 ? 0 : s.charCodeAt(0);
+  return c <= 0x20 || c >= 0x7f || (c >= 0x30 && c <= 0x39);
+}
