@@ -60,83 +60,8 @@ export function similarEarlier(sets: WordSets, opts: SimilarOptions): Match[] {
   const hashed = new Int32Array(live);
   for (let x = 0, k = 0; x < n; x++) if (offsets[x + 1]! > offsets[x]! && copyOf[x] === -1) hashed[k++] = x;
 
-  const best = new Int32Array(n).fill(-1);
-  const bestScore = new Float64Array(n);
-  let markedFor = -1; // the set whose words `marks` holds
-  const verify = (x: number, y: number): void => {
-    const s = offsets[x]!;
-    const lx = offsets[x + 1]! - s;
-    const sy = offsets[y]!;
-    const ly = offsets[y + 1]! - sy;
-    if (ly < t * lx - EPS || lx < t * ly - EPS) return;
-    const need = Math.ceil((t * (lx + ly)) / (1 + t) - EPS);
-    if (markedFor !== x) {
-      for (let i = s; i < s + lx; i++) marks[tok[i]!] = x;
-      markedFor = x;
-    }
-    const inter = overlap(tok, marks, x, sy, ly, need);
-    if (inter < need) return;
-    const score = inter / (lx + ly - inter);
-    // the best over all bands, whatever order they come in
-    if (score > bestScore[x]! || (score === bestScore[x]! && y < best[x]!)) {
-      best[x] = y;
-      bestScore[x] = score;
-    }
-  };
-
-  // Nearly every key of a band is unique. One bit per key hash (two bitmaps that stay in the
-  // L2 cache) picks the sets whose key may be shared; only they go through the bucket table,
-  // in set order, so each still meets the latest maxBucket earlier sets with its key.
-  let bitsLog = 10;
-  while (1 << bitsLog < 8 * live) bitsLog++;
-  const bitShift = 32 - bitsLog;
-  const seen = new Int32Array(1 << (bitsLog - 5));
-  const shared = new Int32Array(live);
-  const dup = new Int32Array(seen.length);
-  let table = new Int32Array(0); // open addressing: key and list head side by side
-  const next = new Int32Array(live);
-  const band = (keys: Int32Array): void => {
-    seen.fill(0);
-    dup.fill(0);
-    for (let k = 0; k < live; k++) {
-      const h = keys[k]! >>> bitShift;
-      const w = h >>> 5;
-      dup[w] = dup[w]! | (seen[w]! & (1 << h));
-      seen[w] = seen[w]! | (1 << h);
-    }
-    let m = 0;
-    for (let k = 0; k < live; k++) {
-      const h = keys[k]! >>> bitShift;
-      if ((dup[h >>> 5]! >>> h) & 1) shared[m++] = k;
-    }
-    let cap = 16;
-    while (cap < 2 * m) cap *= 2;
-    if (table.length < 2 * cap) table = new Int32Array(2 * cap);
-    const mask = cap - 1;
-    for (let i = 1; i < 2 * cap; i += 2) table[i] = -1;
-    for (let j = 0; j < m; j++) {
-      const key = keys[shared[j]!]!;
-      let slot = key & mask;
-      while (table[2 * slot + 1] !== -1 && table[2 * slot] !== key) slot = (slot + 1) & mask;
-      const x = hashed[shared[j]!]!;
-      let seenInBucket = 0;
-      for (let i = table[2 * slot + 1]!; i !== -1 && seenInBucket < maxBucket; i = next[i]!, seenInBucket++) verify(x, hashed[shared[i]!]!);
-      table[2 * slot] = key;
-      next[j] = table[2 * slot + 1]!;
-      table[2 * slot + 1] = j;
-    }
-  };
-
-  const bins = 1 << binBits;
-  const shift = 32 - binBits;
-  // Each bin starts at the largest value it can hold, so a value and its bin's minimum share
-  // their top bits and their difference cannot overflow: the minimum is taken without a branch
-  // (a mispredicted compare per word was half the cost). Empty bins still key as 0x7fffffff.
-  const low = ~(-1 << shift);
-  const start = new Int32Array(bins);
-  for (let b = 0; b < bins; b++) start[b] = (b << shift) | low;
-  const minsA = new Int32Array(bins);
-  const minsB = new Int32Array(bins);
+  const best = new BestMatches(sets, marks, t);
+  const buckets = new Buckets(live, maxBucket);
   const rand = new Int32Array(vocabulary);
   const keysA = new Int32Array(live);
   const keysB = new Int32Array(live);
@@ -145,45 +70,169 @@ export function similarEarlier(sets: WordSets, opts: SimilarOptions): Match[] {
   for (let pair = 0; 2 * pair < bands; pair++) {
     const seed = mix(pair * 0x9e3779b1 + 1);
     for (let w = 0; w < vocabulary; w++) rand[w] = mix(w ^ seed);
-    for (let k = 0; k < live; k++) {
-      const x = hashed[k]!;
-      const e = offsets[x + 1]!;
-      minsA.set(start);
-      minsB.set(start);
-      let usedA = 0;
-      let usedB = 0;
-      for (let i = offsets[x]!; i < e; i++) {
-        const v = rand[tok[i]!]!;
-        const a = v >>> shift;
-        const ma = minsA[a]!;
-        const da = v - ma;
-        minsA[a] = ma + (da & (da >> 31));
-        usedA |= 1 << a;
-        const u = (v << 16) | (v >>> 16);
-        const b = u >>> shift;
-        const mb = minsB[b]!;
-        const db = u - mb;
-        minsB[b] = mb + (db & (db >> 31));
-        usedB |= 1 << b;
-      }
-      let ka = 2 * pair;
-      let kb = 2 * pair + 1;
-      for (let b = 0; b < bins; b++) {
-        ka = Math.imul(ka ^ ((usedA >>> b) & 1 ? minsA[b]! : 0x7fffffff), 0x01000193);
-        kb = Math.imul(kb ^ ((usedB >>> b) & 1 ? minsB[b]! : 0x7fffffff), 0x01000193);
-      }
-      keysA[k] = mix(ka);
-      keysB[k] = mix(kb);
-    }
-    band(keysA);
-    if (2 * pair + 1 < bands) band(keysB);
+    pairKeys(2 * pair, binBits, rand, offsets, tok, hashed, keysA, keysB);
+    buckets.probe(keysA, hashed, best);
+    if (2 * pair + 1 < bands) buckets.probe(keysB, hashed, best);
   }
   const out: Match[] = [];
   for (let x = 0; x < n; x++) {
     if (copyOf[x] !== -1) out.push({ set: x, other: copyOf[x]!, score: 1 });
-    else if (best[x] !== -1) out.push({ set: x, other: best[x]!, score: bestScore[x]! });
+    else if (best.other[x] !== -1) out.push({ set: x, other: best.other[x]!, score: best.score[x]! });
   }
   return out;
+}
+
+// One band's buckets. Nearly every key of a band is unique: one bit per key hash (two bitmaps
+// that stay in the L2 cache) picks the sets whose key may be shared, and only they go through
+// the bucket table, in set order, so each still meets the latest maxBucket earlier sets with
+// its key. (A table of every set's key was a cache miss per set and per band.)
+class Buckets {
+  private bitShift: number;
+  private seen: Int32Array;
+  private dup: Int32Array;
+  private shared: Int32Array;
+  private next: Int32Array;
+  private table = new Int32Array(0); // open addressing: key and list head side by side
+
+  constructor(
+    live: number,
+    private maxBucket: number,
+  ) {
+    let bitsLog = 10;
+    while (1 << bitsLog < 8 * live) bitsLog++;
+    this.bitShift = 32 - bitsLog;
+    this.seen = new Int32Array(1 << (bitsLog - 5));
+    this.dup = new Int32Array(this.seen.length);
+    this.shared = new Int32Array(live);
+    this.next = new Int32Array(live);
+  }
+
+  /** Verifies each set hashed[k] against the earlier sets of its bucket, keys[k]. */
+  probe(keys: Int32Array, hashed: Int32Array, best: BestMatches): void {
+    const { shared, next, maxBucket } = this;
+    const m = this.mayBeShared(keys);
+    let cap = 16;
+    while (cap < 2 * m) cap *= 2;
+    if (this.table.length < 2 * cap) this.table = new Int32Array(2 * cap);
+    const table = this.table;
+    const mask = cap - 1;
+    for (let i = 1; i < 2 * cap; i += 2) table[i] = -1;
+    for (let j = 0; j < m; j++) {
+      const key = keys[shared[j]!]!;
+      let slot = key & mask;
+      while (table[2 * slot + 1] !== -1 && table[2 * slot] !== key) slot = (slot + 1) & mask;
+      const x = hashed[shared[j]!]!;
+      let seen = 0;
+      for (let i = table[2 * slot + 1]!; i !== -1 && seen < maxBucket; i = next[i]!, seen++) best.verify(x, hashed[shared[i]!]!);
+      table[2 * slot] = key;
+      next[j] = table[2 * slot + 1]!;
+      table[2 * slot + 1] = j;
+    }
+  }
+
+  // Puts in `shared` the indexes of the keys whose bit another key also has; returns how many.
+  private mayBeShared(keys: Int32Array): number {
+    const { seen, dup, shared, bitShift } = this;
+    seen.fill(0);
+    dup.fill(0);
+    for (let k = 0; k < keys.length; k++) {
+      const h = keys[k]! >>> bitShift;
+      const w = h >>> 5;
+      dup[w] = dup[w]! | (seen[w]! & (1 << h));
+      seen[w] = seen[w]! | (1 << h);
+    }
+    let m = 0;
+    for (let k = 0; k < keys.length; k++) {
+      const h = keys[k]! >>> bitShift;
+      if ((dup[h >>> 5]! >>> h) & 1) shared[m++] = k;
+    }
+    return m;
+  }
+}
+
+// Each set's best earlier match so far, by exact Jaccard at or above the threshold.
+class BestMatches {
+  readonly other: Int32Array;
+  readonly score: Float64Array;
+  private offsets: Int32Array;
+  private tok: Int32Array;
+  private markedFor = -1; // the set whose words `marks` holds
+
+  constructor(
+    sets: WordSets,
+    private marks: Int32Array, // word → a set that has it
+    private t: number,
+  ) {
+    this.offsets = sets.offsets;
+    this.tok = sets.ids;
+    const n = sets.offsets.length - 1;
+    this.other = new Int32Array(n).fill(-1);
+    this.score = new Float64Array(n);
+  }
+
+  verify(x: number, y: number): void {
+    const { offsets, tok, marks, t } = this;
+    const s = offsets[x]!;
+    const lx = offsets[x + 1]! - s;
+    const sy = offsets[y]!;
+    const ly = offsets[y + 1]! - sy;
+    if (ly < t * lx - EPS || lx < t * ly - EPS) return;
+    const need = Math.ceil((t * (lx + ly)) / (1 + t) - EPS);
+    if (this.markedFor !== x) {
+      for (let i = s; i < s + lx; i++) marks[tok[i]!] = x;
+      this.markedFor = x;
+    }
+    const inter = overlap(tok, marks, x, sy, ly, need);
+    if (inter < need) return;
+    const score = inter / (lx + ly - inter);
+    // the best over all bands, whatever order they come in
+    if (score > this.score[x]! || (score === this.score[x]! && y < this.other[x]!)) {
+      this.other[x] = y;
+      this.score[x] = score;
+    }
+  }
+}
+
+// The keys of bands `band` (into keysA) and band + 1 (keysB) of every hashed set, from the
+// words' random values `rand`.
+// Each bin starts at the largest value it can hold, so a value and its bin's minimum share
+// their top bits and their difference cannot overflow: the minimum is taken without a branch
+// (a mispredicted compare per word was half the cost). Empty bins still key as 0x7fffffff.
+function pairKeys(band: number, binBits: number, rand: Int32Array, offsets: Int32Array, tok: Int32Array, hashed: Int32Array, keysA: Int32Array, keysB: Int32Array): void {
+  const bins = 1 << binBits;
+  const shift = 32 - binBits;
+  const low = ~(-1 << shift);
+  const minsA = new Int32Array(bins);
+  const minsB = new Int32Array(bins);
+  for (let k = 0; k < hashed.length; k++) {
+    const x = hashed[k]!;
+    const e = offsets[x + 1]!;
+    for (let b = 0; b < bins; b++) minsA[b] = minsB[b] = (b << shift) | low;
+    let usedA = 0;
+    let usedB = 0;
+    for (let i = offsets[x]!; i < e; i++) {
+      const v = rand[tok[i]!]!;
+      const a = v >>> shift;
+      const ma = minsA[a]!;
+      const da = v - ma;
+      minsA[a] = ma + (da & (da >> 31));
+      usedA |= 1 << a;
+      const u = (v << 16) | (v >>> 16);
+      const b = u >>> shift;
+      const mb = minsB[b]!;
+      const db = u - mb;
+      minsB[b] = mb + (db & (db >> 31));
+      usedB |= 1 << b;
+    }
+    let ka = band;
+    let kb = band + 1;
+    for (let b = 0; b < bins; b++) {
+      ka = Math.imul(ka ^ ((usedA >>> b) & 1 ? minsA[b]! : 0x7fffffff), 0x01000193);
+      kb = Math.imul(kb ^ ((usedB >>> b) & 1 ? minsB[b]! : 0x7fffffff), 0x01000193);
+    }
+    keysA[k] = mix(ka);
+    keysB[k] = mix(kb);
+  }
 }
 
 // All hashing stays in signed 32-bit integers: values past 2³¹ would become doubles in V8.

@@ -40,16 +40,20 @@ export function wordHash(word: string): [number, number] {
 
 /** Collects word sets one text at a time; `sets()` hands them over. */
 export class WordSetBuilder {
-  private offsets = new Int32Array(1025);
-  private ids = new Int32Array(16384);
+  // Every array starts small on purpose: it then grows within the first few texts, while add()
+  // still runs in the interpreter and records how growing goes. Started big, the first growth
+  // came after add() was compiled without it, and each threw the compiled code away (at 100k
+  // stems the first 10k took four times as long as any later 10k).
+  private offsets = new Int32Array(4);
+  private ids = new Int32Array(16);
   private count = 0; // sets so far
   private size = 0; // ids so far
   // interning table: (key1, key2) → id + 1 (0 = empty slot)
-  private key1 = new Int32Array(1 << 14);
-  private key2 = new Int32Array(1 << 14);
-  private value = new Int32Array(1 << 14);
+  private key1 = new Int32Array(16);
+  private key2 = new Int32Array(16);
+  private value = new Int32Array(16);
   private words = 0;
-  private seen = new Int32Array(1 << 13).fill(-1); // word id → last set it was added to
+  private seen = new Int32Array(8).fill(-1); // word id → last set it was added to
 
   /**
    * Adds the distinct words of `text` as the next set, or an empty set when it has fewer than
@@ -107,8 +111,9 @@ export class WordSetBuilder {
     return distinct;
   }
 
+  /** The sets so far: views, not copies (later adds write only past them). */
   sets(): WordSets {
-    return { offsets: this.offsets.slice(0, this.count + 1), ids: this.ids.slice(0, this.size), vocabulary: this.words };
+    return { offsets: this.offsets.subarray(0, this.count + 1), ids: this.ids.subarray(0, this.size), vocabulary: this.words };
   }
 
   // A set's dedupe marks are keyed by set number; a restarted set needs fresh marks, so the
