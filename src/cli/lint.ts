@@ -73,11 +73,11 @@ export async function runLint(inputs: string[], o: LintFlags, io: Io): Promise<n
   // by number, so they skip reading the lock (a third of a second at 100k questions).
   const showsIds = o.format === 'json' || o.format === 'sarif';
   const idOptions = o.frozenIds || showsIds ? { ids: { root, partial: inputs.length > 0, onlyIfLocked: !o.frozenIds } } : {};
-  // A big bank: a worker thread searches near-duplicates meanwhile (lint/parallel-lint.ts).
+  // A big bank: a worker thread runs the stem searches meanwhile (lint/parallel-lint.ts).
   const parallel = await shouldSplitLint({ cwd: io.cwd, config, inputs, env: io.env });
   const { diagnostics, ids, offloaded } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, parallel, ...(onlyFiles ? { onlyFiles } : {}), ...idOptions });
   // QBANK_THREAD_LOG=1: say which thread ran what (the tests check the worker really ran)
-  if (offloaded && io.env.QBANK_THREAD_LOG) io.stderr.write(`qbank: ${offloaded.ran ? 'a second thread ran' : 'the second thread failed; this one ran'} ${offloaded.ruleId}\n`);
+  if (offloaded && io.env.QBANK_THREAD_LOG) io.stderr.write(`qbank: ${offloaded.ran ? 'a second thread ran' : 'the second thread failed; this one ran'} ${offloaded.ruleIds.join(', ')}\n`);
   const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   const out = await reporter(shown, { color: !o.output && useColor(io.stdout, io.env), all: diagnostics });
   if (o.output) {

@@ -6,8 +6,9 @@ import { ProjectSchema, type Project } from '../ir/schema.js';
 import { enabledRules, lintProject, ruleReports } from '../lint/run-lint.js';
 import { rules as allRules } from '../lint/index.js';
 import type { Report } from '../lint/define-rule.js';
-import { startNearDuplicateWorker } from '../lint/parallel-lint.js';
+import { startStemWorker } from '../lint/parallel-lint.js';
 import nearDuplicate, { type NearDuplicateOptions } from '../lint/rules/near-duplicate.js';
+import negativeStem from '../lint/rules/negative-stem.js';
 import { targets as registry } from '../emit/index.js';
 import type { EmitOptions, EmittedFile } from '../emit/emitter.js';
 import { markdownReady } from '../markdown/render.js';
@@ -27,7 +28,7 @@ export interface CheckOptions {
   validate?: boolean; // zod-validate the IR (on by default)
   onlyFiles?: ReadonlySet<string>; // lint --changed: report only these files (rules still see all)
   ids?: Omit<LockOptions, 'cwd'>; // give questions their ids from qbank.lock.json (read only)
-  /** Search near-duplicates on a worker thread while this one runs the other rules (lint/parallel-lint.ts). */
+  /** Run the stem searches (near-duplicate, negative-stem) on a worker thread while this one runs the other rules (lint/parallel-lint.ts). */
   parallel?: boolean;
 }
 
@@ -36,8 +37,8 @@ export interface Checked {
   diagnostics: Diagnostic[];
   asset: AssetLookup;
   ids?: LockedIds; // with `ids`: the ids given and what the lock file should now say
-  /** With `parallel`: the rule the worker ran, or that this thread ran because the worker failed. */
-  offloaded?: { ruleId: string; ran: boolean };
+  /** With `parallel`: the rules the worker ran, or that this thread ran because the worker failed. */
+  offloaded?: { ruleIds: string[]; ran: boolean };
 }
 
 /** A loaded project before lint: parse and image findings, asset lookup, source lines, ids. */
@@ -87,14 +88,16 @@ export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
   const lintOptions = { config: opts.config, targets: opts.targets ?? [], sourceLines: (f: string) => lines.get(f) };
   let external: Map<string, Report[]> | undefined;
   let offloaded: Checked['offloaded'];
-  const near = opts.parallel ? enabledRules([nearDuplicate], opts.config, opts.targets)[0] : undefined;
-  if (near) {
-    const worker = startNearDuplicateWorker(project, near.options as NearDuplicateOptions);
-    // this thread's rules meanwhile, then the worker's (the rule runs here if the worker failed)
-    external = ruleReports(project, allRules.filter((r) => r.id !== worker.ruleId), lintOptions);
-    const theirs = await worker.reports;
-    if (theirs) external.set(worker.ruleId, theirs);
-    offloaded = { ruleId: worker.ruleId, ran: theirs !== undefined };
+  if (opts.parallel) {
+    const enabled = new Map(enabledRules([nearDuplicate, negativeStem], opts.config, opts.targets).map((r) => [r.rule.id, r.options]));
+    if (enabled.size) {
+      const worker = startStemWorker(project, { nearDuplicate: enabled.get(nearDuplicate.id) as NearDuplicateOptions | undefined, negativeStem: enabled.has(negativeStem.id) });
+      // this thread's rules meanwhile, then the worker's (they run here if the worker failed)
+      external = ruleReports(project, allRules.filter((r) => !worker.ruleIds.includes(r.id)), lintOptions);
+      const theirs = await worker.reports;
+      if (theirs) for (const [id, reports] of theirs) external.set(id, reports);
+      offloaded = { ruleIds: worker.ruleIds, ran: theirs !== undefined };
+    }
   }
   const diagnostics = lintProject(project, found, { ...lintOptions, ...(opts.onlyFiles ? { onlyFiles: opts.onlyFiles } : {}), ...(external ? { external } : {}) });
   return { project, diagnostics, asset, ...(ids ? { ids } : {}), ...(offloaded ? { offloaded } : {}) };

@@ -99,18 +99,22 @@ Good: "Qual alternativa **NÃO** é um canal de atendimento?"`,
   check(project, report) {
     for (const bank of project.banks) {
       const weak = weakFor(bank.lang);
-      const find = finder(weak);
       for (const q of bank.questions) {
-        const md = q.stem.markdown;
-        checkStem(q, weak, latinOnly.test(md) ? find : word, report);
+        const found = negativeWord(q.stem.markdown, weak);
+        if (found) reportNegative(q, found, report);
       }
     }
   },
 });
 
-// `words` yields the stem's words (all of them, or only the negative ones as group 1: see finder).
-function checkStem(q: Question, weak: Set<string>, words: RegExp, report: (r: Report) => void): void {
-  const md = q.stem.markdown;
+export { weakFor };
+
+/**
+ * The first negative word of a stem that needs emphasis, if any (index into the Markdown). The
+ * rule's search on its own, so a worker thread can run it on nothing but the stems (parallel-lint.ts).
+ */
+export function negativeWord(md: string, weak: Set<string>): { index: number; word: string } | undefined {
+  const words = latinOnly.test(md) ? finder(weak) : word;
   let asking: [number, number] | undefined;
   let emphasised: Set<string> | undefined;
   words.lastIndex = 0;
@@ -126,16 +130,22 @@ function checkStem(q: Question, weak: Set<string>, words: RegExp, report: (r: Re
     if (w.length > 1 && w === w.toUpperCase()) continue;
     emphasised ??= emphasisedWords(md);
     if (emphasised.has(n)) continue;
-    const before = md.slice(0, index);
-    const nl = before.lastIndexOf('\n');
-    const line = q.stem.span.line + (before.split('\n').length - 1);
-    const column = nl === -1 ? q.stem.span.column + index : index - nl;
-    report({ at: { file: q.stem.span.file, line, column, endLine: line, endColumn: column + w.length }, questionId: q.id, message: messages.plain(q.number, w), hint: `Write it as ${w.toUpperCase()} or **${w}**` });
-    return;
+    return { index, word: w };
   }
+  return undefined;
 }
 
-// The sentence that asks: the last one ending in "?", else the last one.
+/** The finding for a negative word of q's stem. */
+export function reportNegative(q: Question, found: { index: number; word: string }, report: (r: Report) => void): void {
+  const md = q.stem.markdown;
+  const { index, word: w } = found;
+  const before = md.slice(0, index);
+  const nl = before.lastIndexOf('\n');
+  const line = q.stem.span.line + (before.split('\n').length - 1);
+  const column = nl === -1 ? q.stem.span.column + index : index - nl;
+  report({ at: { file: q.stem.span.file, line, column, endLine: line, endColumn: column + w.length }, questionId: q.id, message: messages.plain(q.number, w), hint: `Write it as ${w.toUpperCase()} or **${w}**` });
+}
+
 function askingSentence(md: string): [number, number] {
   const q = md.lastIndexOf('?');
   const to = q >= 0 ? q : md.trimEnd().replace(/[:!.]+$/, '').length;
