@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { emitInto, loadAndLint, resolveTargets, withoutInvalid } from '../pipeline/build.js';
-import { idsDigest, planSplit, startEmitWorker, type WorkerResult } from '../pipeline/parallel.js';
+import { idsDigest, planSplit, startEmitWorker, type WorkerJob, type WorkerResult } from '../pipeline/parallel.js';
 import type { RunningWorker } from '../pipeline/threads.js';
 import { stageOutput, type Staging } from '../pipeline/write.js';
 import { UsageError } from '../pipeline/errors.js';
@@ -81,7 +81,7 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
   // A big bank: a worker thread emits part of the targets while this one lints (parallel.ts).
   const split = o.skipInvalid ? undefined : await planSplit({ cwd: io.cwd, config, inputs, targets, env: io.env });
   let staging: Staging | undefined;
-  let worker: RunningWorker<WorkerResult> | undefined;
+  let worker: RunningWorker<WorkerJob, WorkerResult> | undefined;
   const stop = async () => {
     await worker?.stop();
     await staging?.abort();

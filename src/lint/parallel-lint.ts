@@ -38,24 +38,20 @@ export function shouldSplitLint(opts: { cwd: string; config: Config; inputs: str
   return useSecondThread({ ...opts, worker: workerUrl, workerBytesPerSourceByte: WORKER_BYTES_PER_SOURCE_BYTE });
 }
 
-/** Reports to come from a worker, by rule id, or undefined when the worker failed (the rules then run here). */
-export interface WorkerRules {
+/** A worker for the stem searches: send it the parsed project; its reports by rule id come back, or undefined when it failed (the rules then run here). */
+export interface StemWorker {
   ruleIds: string[];
+  send(project: Project): void;
   reports: Promise<Map<string, Report[]> | undefined>;
+  stop(): Promise<void>;
 }
 
-/** Starts the worker on the parsed project's stems (in the order the rules read them). */
-export function startStemWorker(project: Project, rules: { nearDuplicate?: NearDuplicateOptions; negativeStem: boolean }): WorkerRules {
-  const questions: Question[] = [];
-  for (const b of project.banks) for (const q of b.questions) questions.push(q);
-  const job: StemJob = {
-    stems: questions.map((q) => q.stem.markdown),
-    banks: project.banks.map((b) => ({ lang: b.lang, questions: b.questions.length })),
-    ...(rules.nearDuplicate ? { nearDuplicate: rules.nearDuplicate } : {}),
-    negativeStem: rules.negativeStem,
-  };
+/** Starts the worker now: it loads its code while this thread parses. */
+export function startStemWorker(rules: { nearDuplicate?: NearDuplicateOptions; negativeStem: boolean }): StemWorker {
+  const worker = startWorker<StemJob, StemResult>(workerUrl);
+  let questions: Question[] = [];
   const ruleIds = [...(rules.nearDuplicate ? ['near-duplicate'] : []), ...(rules.negativeStem ? ['negative-stem'] : [])];
-  const reports = startWorker<StemJob, StemResult>(workerUrl, job).result.then(
+  const reports = worker.result.then(
     (found) => {
       const out = new Map<string, Report[]>();
       if (found.nearDuplicates) {
@@ -68,9 +64,23 @@ export function startStemWorker(project: Project, rules: { nearDuplicate?: NearD
         for (const [i, index, word] of found.negativeStems) reportNegative(questions[i]!, { index, word }, (r) => list.push(r));
         out.set('negative-stem', list);
       }
+      questions = [];
       return out;
     },
     () => undefined,
   );
-  return { ruleIds, reports };
+  return {
+    ruleIds,
+    send(project) {
+      for (const b of project.banks) for (const q of b.questions) questions.push(q);
+      worker.send({
+        stems: questions.map((q) => q.stem.markdown),
+        banks: project.banks.map((b) => ({ lang: b.lang, questions: b.questions.length })),
+        ...(rules.nearDuplicate ? { nearDuplicate: rules.nearDuplicate } : {}),
+        negativeStem: rules.negativeStem,
+      });
+    },
+    reports,
+    stop: () => worker.stop(),
+  };
 }

@@ -84,20 +84,27 @@ export function irSample(project: Project): Project {
 }
 
 export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
-  const { project, diagnostics: found, asset, lines, ids } = await loadSources(opts);
+  // the worker starts before the parse, so its start-up overlaps it (lint/parallel-lint.ts)
+  const stemRules = opts.parallel ? new Map(enabledRules([nearDuplicate, negativeStem], opts.config, opts.targets).map((r) => [r.rule.id, r.options])) : undefined;
+  const worker = stemRules?.size ? startStemWorker({ nearDuplicate: stemRules.get(nearDuplicate.id) as NearDuplicateOptions | undefined, negativeStem: stemRules.has(negativeStem.id) }) : undefined;
+  let sources: Sources;
+  try {
+    sources = await loadSources(opts);
+  } catch (e) {
+    await worker?.stop();
+    throw e;
+  }
+  const { project, diagnostics: found, asset, lines, ids } = sources;
+  worker?.send(project);
   const lintOptions = { config: opts.config, targets: opts.targets ?? [], sourceLines: (f: string) => lines.get(f) };
   let external: Map<string, Report[]> | undefined;
   let offloaded: Checked['offloaded'];
-  if (opts.parallel) {
-    const enabled = new Map(enabledRules([nearDuplicate, negativeStem], opts.config, opts.targets).map((r) => [r.rule.id, r.options]));
-    if (enabled.size) {
-      const worker = startStemWorker(project, { nearDuplicate: enabled.get(nearDuplicate.id) as NearDuplicateOptions | undefined, negativeStem: enabled.has(negativeStem.id) });
-      // this thread's rules meanwhile, then the worker's (they run here if the worker failed)
-      external = ruleReports(project, allRules.filter((r) => !worker.ruleIds.includes(r.id)), lintOptions);
-      const theirs = await worker.reports;
-      if (theirs) for (const [id, reports] of theirs) external.set(id, reports);
-      offloaded = { ruleIds: worker.ruleIds, ran: theirs !== undefined };
-    }
+  if (worker) {
+    // this thread's rules meanwhile, then the worker's (they run here if the worker failed)
+    external = ruleReports(project, allRules.filter((r) => !worker.ruleIds.includes(r.id)), lintOptions);
+    const theirs = await worker.reports;
+    if (theirs) for (const [id, reports] of theirs) external.set(id, reports);
+    offloaded = { ruleIds: worker.ruleIds, ran: theirs !== undefined };
   }
   const diagnostics = lintProject(project, found, { ...lintOptions, ...(opts.onlyFiles ? { onlyFiles: opts.onlyFiles } : {}), ...(external ? { external } : {}) });
   return { project, diagnostics, asset, ...(ids ? { ids } : {}), ...(offloaded ? { offloaded } : {}) };

@@ -64,6 +64,8 @@ export function idsDigest(project: { banks: { path: string; questions: { id: str
 }
 
 /** Starts the worker on its share of the targets. */
-export function startEmitWorker(job: WorkerJob): RunningWorker<WorkerResult> {
-  return startWorker(workerUrl, job);
+export function startEmitWorker(job: WorkerJob): RunningWorker<WorkerJob, WorkerResult> {
+  const worker = startWorker<WorkerJob, WorkerResult>(workerUrl);
+  worker.send(job);
+  return worker;
 }

@@ -52,14 +52,17 @@ export function secondCopyFits(sourceBytes: number, freeBytes: number, totalByte
 // The one message a worker sends: its result, or its error.
 type Reply<R> = { ok: true; result: R } | { ok: false; message: string; name: string; stack?: string };
 
-export interface RunningWorker<R> {
+export interface RunningWorker<J, R> {
+  /** Gives the worker its job (once). A job that needs the parsed bank (the lint's stems) is sent as soon as it is parsed: the thread has started and loaded its code meanwhile (~0.1 s). */
+  send(job: J): void;
   /** Rejects with the worker's own error (name, message, stack), or when it stops without replying. */
   result: Promise<R>;
+  /** Ends the worker (it may still be waiting for its job). */
   stop(): Promise<void>;
 }
 
-export function startWorker<J, R>(url: URL, job: J): RunningWorker<R> {
-  const worker = new Worker(url, { workerData: job });
+export function startWorker<J, R>(url: URL): RunningWorker<J, R> {
+  const worker = new Worker(url, { workerData: { waitsForJob: true } });
   let settled = false;
   const result = new Promise<R>((resolve, reject) => {
     worker.once('message', (m: Reply<R>) => {
@@ -78,6 +81,8 @@ export function startWorker<J, R>(url: URL, job: J): RunningWorker<R> {
   });
   result.catch(() => undefined); // awaited by the caller, or abandoned by stop()
   return {
+    // synchronous: a promise callback would post it only after the caller's next long task
+    send: (job) => worker.postMessage(job),
     result,
     async stop() {
       settled = true;
@@ -88,10 +93,12 @@ export function startWorker<J, R>(url: URL, job: J): RunningWorker<R> {
 
 /** The worker side: run the job given to this thread and reply once (does nothing on the main thread). */
 export function serveWorker<J, R>(run: (job: J) => Promise<R>): void {
-  if (!parentPort || !workerData) return;
+  if (!parentPort || !(workerData as { waitsForJob?: boolean } | undefined)?.waitsForJob) return;
   const port = parentPort;
-  run(workerData as J).then(
-    (result) => port.postMessage({ ok: true, result } satisfies Reply<R>),
-    (e: unknown) => port.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : 'Error', stack: e instanceof Error ? e.stack : undefined } satisfies Reply<R>),
-  );
+  port.once('message', (job: J) => {
+    run(job).then(
+      (result) => port.postMessage({ ok: true, result } satisfies Reply<R>),
+      (e: unknown) => port.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : 'Error', stack: e instanceof Error ? e.stack : undefined } satisfies Reply<R>),
+    );
+  });
 }

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/validators.js';
 import { sampleProject } from '../support/sample-project.js';
@@ -94,5 +95,26 @@ describe.skipIf(!compiled)('parallel lint', () => {
     expect(near.map((d) => d.severity)).toEqual(near.map(() => 'error'));
     expect(near.map((d) => d.message)).toContain('Question 11 is 77% similar to question 9'); // under the default 0.8
     expect(found.filter((d) => d.ruleId === 'negative-stem' && !d.file.startsWith('sources/ataque/'))).toEqual([]);
+  });
+
+  // The worker starts before the parse and waits for its job (threads.ts startWorker): a parse
+  // that fails must be able to stop it (else the process would wait for it forever), and a job
+  // that comes late must still be answered.
+  it('stops a worker still waiting for its job, and answers a job sent after its start', { timeout: 60_000 }, async () => {
+    type Lib = typeof import('../../src/lint/parallel-lint.js');
+    const lib = (await import(pathToFileURL(path.join(repoRoot, 'lib/lint/parallel-lint.js')).href)) as Lib;
+    const waiting = lib.startStemWorker({ negativeStem: true });
+    await waiting.stop();
+
+    const { loadProject } = await import('../../src/pipeline/load.js');
+    const dir = project('late');
+    const { project: parsed } = await loadProject({ cwd: dir, inputs: [], sources: ['sources/**/*.txt'] });
+    const late = lib.startStemWorker({ nearDuplicate: { threshold: 0.8, minWords: 6 }, negativeStem: true });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    late.send(parsed);
+    const reports = await late.reports;
+    expect(late.ruleIds).toEqual(['near-duplicate', 'negative-stem']);
+    expect(reports?.get('near-duplicate')?.map((r) => r.message)).toContain('Question 10 is 83% similar to question 9'); // raw reports: the disable applies later
+    expect(reports?.get('negative-stem')?.length).toBeGreaterThan(0);
   });
 });
