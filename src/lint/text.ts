@@ -170,6 +170,35 @@ export function projectFolds(project: Project): ProjectFolds {
   return f;
 }
 
+/**
+ * For each question (in project order) whose normalised stem repeats an earlier one's, calls
+ * `found` with the first such earlier question that `alike` accepts; a question with no such
+ * twin becomes one for later questions. Stems are found by hash (no string per question) and
+ * compared as strings only when a hash repeats. Empty stems, and questions `include` refuses,
+ * take no part.
+ */
+export function eachEarlierTwin(project: Project, opts: { include?: (q: Question) => boolean; alike?: (earlier: Question, q: Question) => boolean }, found: (q: Question, earlier: Question) => void): void {
+  const folds = projectFolds(project);
+  const firsts = new Map<number, Question | Question[]>();
+  folds.questions.forEach((q, qi) => {
+    if (folds.stemLength(qi) === 0 || (opts.include && !opts.include(q))) return;
+    const hash = folds.stemHash(qi);
+    const known = firsts.get(hash);
+    if (known === undefined) {
+      firsts.set(hash, q);
+      return;
+    }
+    const list = Array.isArray(known) ? known : [known];
+    const stem = normalized(q.stem);
+    const earlier = list.find((p) => normalized(p.stem) === stem && (!opts.alike || opts.alike(p, q)));
+    if (earlier) found(q, earlier);
+    else {
+      list.push(q);
+      if (list.length === 2) firsts.set(hash, list);
+    }
+  });
+}
+
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 

@@ -1,6 +1,6 @@
 // The same question twice (in one file or across files) skews every exam it is drawn into.
 import { defineRule } from '../define-rule.js';
-import { normalized, projectFolds } from '../text.js';
+import { eachEarlierTwin, normalized } from '../text.js';
 import type { Question } from '../../ir/schema.js';
 
 export const messages = {
@@ -18,34 +18,15 @@ linear in the number of questions.
 
 Bad: the same question in \`a.txt\` and \`b.txt\`. Good: keep one; reword the other if both are wanted.`,
   check(project, report) {
-    // keyed by a hash of the normalised stem, so no string is made per question; stems (and
-    // option sets) are compared only when a hash repeats (rare)
-    const folds = projectFolds(project);
-    const seen = new Map<number, Question | Question[]>();
-    folds.questions.forEach((q, qi) => {
-      if (folds.stemLength(qi) === 0) return;
-      const hash = folds.stemHash(qi);
-      const prev = seen.get(hash);
-      if (prev === undefined) {
-        seen.set(hash, q);
-        return;
-      }
-      const list = Array.isArray(prev) ? prev : [prev];
-      const stem = normalized(q.stem);
-      const first = list.find((p) => normalized(p.stem) === stem && sameOptions(p, q));
-      if (first) {
-        const where = first.bank === q.bank ? `question ${first.number}` : `question ${first.number} of ${first.stem.span.file}`;
-        report({
-          at: q.stem.span,
-          questionId: q.id,
-          message: messages.dup(q.number, where),
-          hint: 'Delete one copy, or reword it if both are meant to stay',
-          related: [{ message: 'first occurrence', span: first.stem.span }],
-        });
-      } else {
-        list.push(q);
-        if (list.length === 2) seen.set(hash, list);
-      }
+    eachEarlierTwin(project, { alike: sameOptions }, (q, first) => {
+      const where = first.bank === q.bank ? `question ${first.number}` : `question ${first.number} of ${first.stem.span.file}`;
+      report({
+        at: q.stem.span,
+        questionId: q.id,
+        message: messages.dup(q.number, where),
+        hint: 'Delete one copy, or reword it if both are meant to stay',
+        related: [{ message: 'first occurrence', span: first.stem.span }],
+      });
     });
   },
 });

@@ -1,8 +1,7 @@
 // The same question (same stem after normalisation) asked in two places, where an option that
 // both share is correct in one and wrong in the other: at least one key is wrong.
-import type { Question } from '../../ir/schema.js';
 import { defineRule } from '../define-rule.js';
-import { letter, normalized, projectFolds } from '../text.js';
+import { eachEarlierTwin, letter, normalized } from '../text.js';
 
 export const messages = {
   conflict: (n: number, option: string, here: boolean, where: string) =>
@@ -22,26 +21,8 @@ compared, not the letter. A hash map on the normalised stem keeps this linear.
 Bad: "Qual a capital do Brasil?" keyed "Brasília" in \`a.txt\` and "Rio de Janeiro" in \`b.txt\`
 (both listing both). Good: both copies keyed "Brasília".`,
   check(project, report) {
-    // The first keyed question of each stem, found by a hash of the normalised stem (no string
-    // per question); stems are compared only when a hash repeats.
-    const folds = projectFolds(project);
-    const firsts = new Map<number, Question | Question[]>();
-    folds.questions.forEach((q, qi) => {
-      if (q.key.length === 0 || folds.stemLength(qi) === 0) return;
-      const hash = folds.stemHash(qi);
-      const known = firsts.get(hash);
-      if (known === undefined) {
-        firsts.set(hash, q);
-        return;
-      }
-      const list = Array.isArray(known) ? known : [known];
-      const stem = normalized(q.stem);
-      const prev = list.find((p) => normalized(p.stem) === stem);
-      if (!prev) {
-        list.push(q);
-        if (list.length === 2) firsts.set(hash, list);
-        return;
-      }
+    // each keyed question against the first keyed question with the same stem
+    eachEarlierTwin(project, { include: (q) => q.key.length > 0 }, (q, prev) => {
       const keyedBefore = new Map<string, boolean>();
       prev.options.forEach((o, i) => keyedBefore.set(normalized(o.text), prev.key.includes(i)));
       for (let i = 0; i < q.options.length; i++) {
