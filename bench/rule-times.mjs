@@ -24,12 +24,13 @@ t0 = now();
 ProjectSchema.safeParse(irSample ? irSample(project) : project);
 phases.validate = ms(t0);
 const text = await lib('lint/text.js').catch(() => ({}));
+const folds = await lib('lint/project-folds.js').catch(() => ({}));
 // One text cache (as one lint run has) spans the normalisation phase and the per-rule runs.
 const perRule = [];
 const phase = () => {
   t0 = now();
   // the rules' shared fold: one byte array of every folded text (older builds: a string per text)
-  if (text.projectFolds) text.projectFolds(project);
+  if (folds.projectFolds) folds.projectFolds(project);
   else if (text.normalized) for (const b of project.banks) for (const q of b.questions) { text.normalized(q.stem); for (const o of q.options) text.normalized(o.text); }
   phases.normalize = ms(t0);
   for (const rule of rules) {

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Project } from '../../src/ir/schema.js';
-import { normalizeReference, ProjectFolds } from '../../src/lint/text.js';
+import { ProjectFolds } from '../../src/lint/project-folds.js';
+import { normalizeReference } from '../../src/lint/text.js';
 
 // few letters and words, so that equal and contained options are common; accents, punctuation,
 // texts that fold to several characters (ß, ¼) and outside Latin-1 (Σ, 😀) take the slow paths

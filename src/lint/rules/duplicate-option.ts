@@ -1,6 +1,6 @@
 // Two options of one question that read the same leave the student guessing which is keyed.
 import { defineRule } from '../define-rule.js';
-import { projectFolds } from '../text.js';
+import { projectFolds } from '../project-folds.js';
 
 export const messages = {
   dup: (n: number, a: string, b: string) => `Question ${n}: option ${b} repeats option ${a}`,

@@ -1,6 +1,7 @@
 // The same question twice (in one file or across files) skews every exam it is drawn into.
 import { defineRule } from '../define-rule.js';
-import { eachEarlierTwin, normalized } from '../text.js';
+import { eachEarlierTwin } from '../project-folds.js';
+import { normalized } from '../text.js';
 import type { Question } from '../../ir/schema.js';
 
 export const messages = {

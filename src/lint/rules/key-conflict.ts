@@ -1,7 +1,8 @@
 // The same question (same stem after normalisation) asked in two places, where an option that
 // both share is correct in one and wrong in the other: at least one key is wrong.
 import { defineRule } from '../define-rule.js';
-import { eachEarlierTwin, letter, normalized } from '../text.js';
+import { eachEarlierTwin } from '../project-folds.js';
+import { letter, normalized } from '../text.js';
 
 export const messages = {
   conflict: (n: number, option: string, here: boolean, where: string) =>

@@ -2,7 +2,8 @@
 // measures that habit instead of the content.
 import { z } from 'zod';
 import { defineRule } from '../define-rule.js';
-import { letter, projectFolds } from '../text.js';
+import { projectFolds } from '../project-folds.js';
+import { letter } from '../text.js';
 
 export const messages = {
   longest: (n: number, l: string, len: number, other: number) => `Question ${n}: the keyed option ${l} is much longer than the others (${len} characters, the next longest ${other})`,

@@ -3,7 +3,8 @@
 // B; "A e B" keyed together with A). Either way two answers are right, or none is.
 import type { Question } from '../../ir/schema.js';
 import { defineRule, type Report } from '../define-rule.js';
-import { letter, normalized, projectFolds, type ProjectFolds } from '../text.js';
+import { projectFolds, type ProjectFolds } from '../project-folds.js';
+import { letter, normalized } from '../text.js';
 
 export const messages = {
   contains: (n: number, outer: string, inner: string, text: string) => `Question ${n}: option ${outer} contains option ${inner} ("${text}")`,
