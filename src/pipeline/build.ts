@@ -50,9 +50,10 @@ export interface Sources {
   ids?: LockedIds;
 }
 
-export async function loadSources(opts: Omit<CheckOptions, 'targets' | 'onlyFiles'>): Promise<Sources> {
+export async function loadSources(opts: Omit<CheckOptions, 'targets' | 'onlyFiles'>, onParsed?: (project: Project) => void): Promise<Sources> {
   await markdownReady(); // image references and some rules read Markdown
   const { project, diagnostics: parseDiags, lines } = await loadProject(loadOptionsFrom(opts));
+  onParsed?.(project);
   // Ids come before lint and emit, so findings and outputs carry the locked ones.
   const ids = opts.ids ? await applyLock(project, { cwd: opts.cwd, ...opts.ids }) : undefined;
   if (ids?.report.renamed.size) for (const d of parseDiags) if (d.questionId) d.questionId = ids.report.renamed.get(d.questionId) ?? d.questionId;
@@ -89,13 +90,13 @@ export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
   const worker = stemRules?.size ? startStemWorker({ nearDuplicate: stemRules.get(nearDuplicate.id) as NearDuplicateOptions | undefined, negativeStem: stemRules.has(negativeStem.id) }) : undefined;
   let sources: Sources;
   try {
-    sources = await loadSources(opts);
+    // the stems go as soon as they are parsed (ids, validation and images do not change them)
+    sources = await loadSources(opts, worker && ((project) => worker.send(project)));
   } catch (e) {
     await worker?.stop();
     throw e;
   }
   const { project, diagnostics: found, asset, lines, ids } = sources;
-  worker?.send(project);
   const lintOptions = { config: opts.config, targets: opts.targets ?? [], sourceLines: (f: string) => lines.get(f) };
   let external: Map<string, Report[]> | undefined;
   let offloaded: Checked['offloaded'];
