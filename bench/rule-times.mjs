@@ -16,7 +16,9 @@ const { ProjectSchema } = await lib('ir/schema.js');
 
 const cwd = path.dirname(path.resolve(bankFiles[0]));
 let t0 = now();
-const { project, diagnostics } = await loadProject({ cwd, inputs: bankFiles.map((f) => path.basename(f)), sources: [] });
+const { project, diagnostics, lines } = await loadProject({ cwd, inputs: bankFiles.map((f) => path.basename(f)), sources: [] });
+// the text-hygiene rules read the decoded source lines, as in `qbank lint`
+const sourceLines = (f) => lines?.get(f);
 const phases = { load: ms(t0) };
 // validate what `qbank lint` validates (a fixed sample above 2,000 questions)
 const { irSample } = await lib('pipeline/build.js');
@@ -36,14 +38,14 @@ const phase = () => {
   for (const rule of rules) {
     if (rule.fromParser) continue;
     t0 = now();
-    const found = lintProject(project, [], { rules: [rule] });
+    const found = lintProject(project, [], { rules: [rule], sourceLines });
     perRule.push({ rule: rule.id, ms: ms(t0), findings: found.length });
   }
 };
 if (text.withTextCache) text.withTextCache(phase);
 else phase();
 t0 = now();
-const all = lintProject(project, diagnostics);
+const all = lintProject(project, diagnostics, { sourceLines });
 phases.lintAll = ms(t0);
 const byRule = {};
 for (const d of all) byRule[d.ruleId] = (byRule[d.ruleId] ?? 0) + 1;
