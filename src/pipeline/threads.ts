@@ -57,14 +57,16 @@ export interface RunningWorker<J, R> {
   send(job: J): void;
   /** Rejects with the worker's own error (name, message, stack), or when it stops without replying. */
   result: Promise<R>;
-  /** Ends the worker (it may still be waiting for its job). */
+  /** Ends the worker (it may still be waiting for its job); a result still to come rejects. */
   stop(): Promise<void>;
 }
 
 export function startWorker<J, R>(url: URL): RunningWorker<J, R> {
   const worker = new Worker(url, { workerData: { waitsForJob: true } });
   let settled = false;
+  let fail: (e: Error) => void = () => undefined;
   const result = new Promise<R>((resolve, reject) => {
+    fail = reject;
     worker.once('message', (m: Reply<R>) => {
       settled = true;
       if (m.ok) resolve(m.result);
@@ -85,6 +87,7 @@ export function startWorker<J, R>(url: URL): RunningWorker<J, R> {
     send: (job) => worker.postMessage(job),
     result,
     async stop() {
+      if (!settled) fail(new Error('The worker thread was stopped'));
       settled = true;
       await worker.terminate();
     },

@@ -105,6 +105,7 @@ describe.skipIf(!compiled)('parallel lint', () => {
     const lib = (await import(pathToFileURL(path.join(repoRoot, 'lib/lint/parallel-lint.js')).href)) as Lib;
     const waiting = lib.startStemWorker({ negativeStem: true });
     await waiting.stop();
+    expect(await waiting.reports).toBeUndefined(); // settled, so nothing waits on it either
 
     const { loadProject } = await import('../../src/pipeline/load.js');
     const dir = project('late');
