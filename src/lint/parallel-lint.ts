@@ -11,21 +11,18 @@ import type { Project, Question } from '../ir/schema.js';
 import { startWorker, useSecondThread } from '../pipeline/threads.js';
 import type { Report } from './define-rule.js';
 import { reportNearDuplicates, type NearDuplicateOptions } from './rules/near-duplicate.js';
-import { reportNegative } from './rules/negative-stem.js';
+import { reportNegativeStems, type NegativeHit } from './rules/negative-stem.js';
 import type { Match } from './similar-sets.js';
+import { stemsOf, type Stems } from './stems.js';
 
-export interface StemJob {
-  stems: string[];
-  /** Each bank's language and number of questions, in order (negative-stem's words depend on it). */
-  banks: { lang: string; questions: number }[];
+export interface StemJob extends Stems {
   nearDuplicate?: NearDuplicateOptions;
   negativeStem: boolean;
 }
 
 export interface StemResult {
   nearDuplicates?: Match[];
-  /** [question index, index in the stem, word] of each stem with a negative word to emphasise */
-  negativeStems?: [number, number, string][];
+  negativeStems?: NegativeHit[];
 }
 
 const workerUrl = new URL('./lint-worker.js', import.meta.url);
@@ -54,16 +51,13 @@ export function startStemWorker(rules: { nearDuplicate?: NearDuplicateOptions; n
   const reports = worker.result.then(
     (found) => {
       const out = new Map<string, Report[]>();
-      if (found.nearDuplicates) {
+      const collect = (id: string, make: (report: (r: Report) => void) => void) => {
         const list: Report[] = [];
-        reportNearDuplicates(questions, found.nearDuplicates, (r) => list.push(r));
-        out.set('near-duplicate', list);
-      }
-      if (found.negativeStems) {
-        const list: Report[] = [];
-        for (const [i, index, word] of found.negativeStems) reportNegative(questions[i]!, { index, word }, (r) => list.push(r));
-        out.set('negative-stem', list);
-      }
+        make((r) => list.push(r));
+        out.set(id, list);
+      };
+      if (found.nearDuplicates) collect('near-duplicate', (report) => reportNearDuplicates(questions, found.nearDuplicates!, report));
+      if (found.negativeStems) collect('negative-stem', (report) => reportNegativeStems(questions, found.negativeStems!, report));
       questions = [];
       return out;
     },
@@ -72,13 +66,9 @@ export function startStemWorker(rules: { nearDuplicate?: NearDuplicateOptions; n
   return {
     ruleIds,
     send(project) {
-      for (const b of project.banks) for (const q of b.questions) questions.push(q);
-      worker.send({
-        stems: questions.map((q) => q.stem.markdown),
-        banks: project.banks.map((b) => ({ lang: b.lang, questions: b.questions.length })),
-        ...(rules.nearDuplicate ? { nearDuplicate: rules.nearDuplicate } : {}),
-        negativeStem: rules.negativeStem,
-      });
+      const { questions: all, ...stems } = stemsOf(project);
+      questions = all;
+      worker.send({ ...stems, ...(rules.nearDuplicate ? { nearDuplicate: rules.nearDuplicate } : {}), negativeStem: rules.negativeStem });
     },
     reports,
     stop: () => worker.stop(),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Question } from '../../ir/schema.js';
 import { defineRule, type Report } from '../define-rule.js';
 import type { Match } from '../similar-sets.js';
-import { stemMatches } from '../stem-matches.js';
+import { stemMatches, stemsOf } from '../stems.js';
 import { normalized } from '../text.js';
 import { sameOptions } from './duplicate-question.js';
 
@@ -43,9 +43,8 @@ Good: keep one of them, or disable the rule for the second with a reason.`,
   optionsSchema: Options,
   defaultOptions: { threshold: 0.8, minWords: 6 },
   check(project, report, { options }) {
-    const questions: Question[] = [];
-    for (const bank of project.banks) for (const q of bank.questions) questions.push(q);
-    reportNearDuplicates(questions, stemMatches(questions.map((q) => q.stem.markdown), options), report);
+    const { questions, stems } = stemsOf(project);
+    reportNearDuplicates(questions, stemMatches(stems, options), report);
   },
 });
 

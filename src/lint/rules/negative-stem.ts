@@ -3,6 +3,7 @@
 import { parseMarkdown } from '../../markdown/render.js';
 import type { Question } from '../../ir/schema.js';
 import { defineRule, type Report } from '../define-rule.js';
+import { stemsOf, type Stems } from '../stems.js';
 import { normalizeReference, normalizeText } from '../text.js';
 
 export const messages = {
@@ -97,23 +98,30 @@ usually tell the story.
 Bad: "Qual alternativa não é um canal de atendimento?"
 Good: "Qual alternativa **NÃO** é um canal de atendimento?"`,
   check(project, report) {
-    for (const bank of project.banks) {
-      const weak = weakFor(bank.lang);
-      for (const q of bank.questions) {
-        const found = negativeWord(q.stem.markdown, weak);
-        if (found) reportNegative(q, found, report);
-      }
-    }
+    const stems = stemsOf(project);
+    reportNegativeStems(stems.questions, negativeStems(stems), report);
   },
 });
 
-export { weakFor };
+/** [question index, index in its stem, word]: a stem's first negative word that needs emphasis. */
+export type NegativeHit = [number, number, string];
 
-/**
- * The first negative word of a stem that needs emphasis, if any (index into the Markdown). The
- * rule's search on its own, so a worker thread can run it on nothing but the stems (parallel-lint.ts).
- */
-export function negativeWord(md: string, weak: Set<string>): { index: number; word: string } | undefined {
+/** The rule's search over every stem (a worker thread may run it: parallel-lint.ts). */
+export function negativeStems({ stems, banks }: Stems): NegativeHit[] {
+  const found: NegativeHit[] = [];
+  let i = 0;
+  for (const bank of banks) {
+    const weak = weakFor(bank.lang);
+    for (const end = i + bank.questions; i < end; i++) {
+      const hit = negativeWord(stems[i]!, weak);
+      if (hit) found.push([i, hit.index, hit.word]);
+    }
+  }
+  return found;
+}
+
+// The first negative word of a stem that needs emphasis, if any (index into the Markdown).
+function negativeWord(md: string, weak: Set<string>): { index: number; word: string } | undefined {
   const words = latinOnly.test(md) ? finder(weak) : word;
   let asking: [number, number] | undefined;
   let emphasised: Set<string> | undefined;
@@ -135,15 +143,17 @@ export function negativeWord(md: string, weak: Set<string>): { index: number; wo
   return undefined;
 }
 
-/** The finding for a negative word of q's stem. */
-export function reportNegative(q: Question, found: { index: number; word: string }, report: (r: Report) => void): void {
-  const md = q.stem.markdown;
-  const { index, word: w } = found;
-  const before = md.slice(0, index);
-  const nl = before.lastIndexOf('\n');
-  const line = q.stem.span.line + (before.split('\n').length - 1);
-  const column = nl === -1 ? q.stem.span.column + index : index - nl;
-  report({ at: { file: q.stem.span.file, line, column, endLine: line, endColumn: column + w.length }, questionId: q.id, message: messages.plain(q.number, w), hint: `Write it as ${w.toUpperCase()} or **${w}**` });
+/** The search's hits (indexes into questions) as findings. */
+export function reportNegativeStems(questions: readonly Question[], hits: readonly NegativeHit[], report: (r: Report) => void): void {
+  for (const [i, index, w] of hits) {
+    const q = questions[i]!;
+    const md = q.stem.markdown;
+    const before = md.slice(0, index);
+    const nl = before.lastIndexOf('\n');
+    const line = q.stem.span.line + (before.split('\n').length - 1);
+    const column = nl === -1 ? q.stem.span.column + index : index - nl;
+    report({ at: { file: q.stem.span.file, line, column, endLine: line, endColumn: column + w.length }, questionId: q.id, message: messages.plain(q.number, w), hint: `Write it as ${w.toUpperCase()} or **${w}**` });
+  }
 }
 
 function askingSentence(md: string): [number, number] {
