@@ -26,11 +26,21 @@ const piece = fc.constantFrom('', ' ', '\t', '\u00A0', '\uFEFF', '7', '12', '3.'
 const textArb = fc.array(piece, { maxLength: 3 }).map((a) => a.join(''));
 const questions = fc.array(fc.record({ number, stem: textArb, options: fc.array(textArb, { maxLength: 4 }) }), { maxLength: 12 });
 
+// the rule's reports equal what `plain` (the definition, written plainly) says, on random banks
+const agrees = (rule: unknown, plain: (p: Project) => string[], numRuns: number) =>
+  fc.assert(
+    fc.property(questions, (qs) => {
+      const p = projectOf(qs);
+      expect(reports(rule as never, p)).toEqual(plain(p));
+    }),
+    { numRuns },
+  );
+
 describe('rule fast paths agree with the plain definitions', () => {
   it('duplicate-number: first line of each number from one Map', () => {
-    fc.assert(
-      fc.property(questions, (qs) => {
-        const p = projectOf(qs);
+    agrees(
+      duplicateNumber,
+      (p) => {
         const plain: string[] = [];
         const seen = new Map<number, number>();
         for (const q of p.banks[0]!.questions) {
@@ -38,27 +48,20 @@ describe('rule fast paths agree with the plain definitions', () => {
           if (first !== undefined) plain.push(`${q.span.line} ${numberMessages.dup(q.number, first)}`);
           else seen.set(q.number, q.span.line);
         }
-        expect(reports(duplicateNumber as never, p)).toEqual(plain);
-      }),
-      { numRuns: 2000 },
+        return plain;
+      },
+      2000,
     );
   });
 
   it('empty-stem: a stem is empty when trim() leaves nothing', () => {
-    fc.assert(
-      fc.property(questions, (qs) => {
-        const p = projectOf(qs);
-        const plain = p.banks[0]!.questions.filter((q) => q.stem.markdown.trim() === '').map((q) => `${q.span.line} ${stemMessages.empty(q.number)}`);
-        expect(reports(emptyStem as never, p)).toEqual(plain);
-      }),
-      { numRuns: 1000 },
-    );
+    agrees(emptyStem, (p) => p.banks[0]!.questions.filter((q) => q.stem.markdown.trim() === '').map((q) => `${q.span.line} ${stemMessages.empty(q.number)}`), 1000);
   });
 
   it('numbering-gap: an option is a bare number when the regex matches its trimmed text', () => {
-    fc.assert(
-      fc.property(questions, (qs) => {
-        const p = projectOf(qs);
+    agrees(
+      numberingGap,
+      (p) => {
         const plain: string[] = [];
         let prev: number | undefined;
         for (const q of p.banks[0]!.questions) {
@@ -69,9 +72,9 @@ describe('rule fast paths agree with the plain definitions', () => {
             if (m && Number(m[1]) > q.number + 1 && i < q.options.length - 1) plain.push(`${o.text.span.line} ${gapMessages.numberOption(q.number, o.text.markdown.trim(), q.number + 1)}`);
           });
         }
-        expect(reports(numberingGap as never, p)).toEqual(plain);
-      }),
-      { numRuns: 1000 },
+        return plain;
+      },
+      1000,
     );
   });
 });
