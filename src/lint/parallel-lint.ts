@@ -28,7 +28,7 @@ export interface StemResult {
 const workerUrl = new URL('./lint-worker.js', import.meta.url);
 
 // the worker holds the stems (one-byte strings, ~1/3 of the source) and their word sets
-const WORKER_BYTES_PER_SOURCE_BYTE = 3;
+export const WORKER_BYTES_PER_SOURCE_BYTE = 3;
 
 /** Whether a worker should run the stem searches for this lint (a big bank, two cores, memory for it). */
 export function shouldSplitLint(opts: { cwd: string; config: Config; inputs: string[]; env: NodeJS.ProcessEnv }): Promise<boolean> {

@@ -11,6 +11,7 @@ import { repoRoot } from '../support/validators.js';
 import { sampleProject } from '../support/sample-project.js';
 import { snapshot } from './fs-snapshot.js';
 import { secondCopyFits } from '../../src/pipeline/threads.js';
+import { WORKER_BYTES_PER_SOURCE_BYTE } from '../../src/lint/parallel-lint.js';
 
 const bin = path.join(repoRoot, 'bin/qbank.js');
 const compiled = existsSync(path.join(repoRoot, 'lib/pipeline/emit-worker.js'));
@@ -74,8 +75,8 @@ describe.skipIf(!compiled)('parallel build', () => {
   });
 });
 
-// README: the second thread is skipped when two copies of the bank would not fit in free memory
-// and in half of the machine's memory.
+// README: a build's second thread is skipped when two copies of the bank would not fit in free
+// memory and in half of the machine's memory; lint's worker holds only the stems.
 describe('second-thread memory rule', () => {
   const GB = 2 ** 30;
   it('allows a 100k-question bank (40 MB) on a 24 GB machine with 20 GB free', () => {
@@ -86,5 +87,8 @@ describe('second-thread memory rule', () => {
   });
   it('refuses when free memory is short, however large the machine', () => {
     expect(secondCopyFits(40e6, 1 * GB, 256 * GB)).toBe(false);
+  });
+  it("allows lint's worker at a million questions: it holds only the stems", () => {
+    expect(secondCopyFits(395e6, 20 * GB, 24 * GB, WORKER_BYTES_PER_SOURCE_BYTE)).toBe(true);
   });
 });
