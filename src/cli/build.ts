@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { emitInto, loadAndLint, resolveTargets, withoutInvalid } from '../pipeline/build.js';
-import { idsDigest, planSplit, startEmitWorker, type WorkerJob, type WorkerResult } from '../pipeline/parallel.js';
+import { contentDigest, planSplit, startEmitWorker, type WorkerJob, type WorkerResult } from '../pipeline/parallel.js';
 import type { RunningWorker } from '../pipeline/threads.js';
 import { stageOutput, type Staging } from '../pipeline/write.js';
 import { UsageError } from '../pipeline/errors.js';
@@ -131,7 +131,7 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
       const r = await worker.result;
       worker = undefined;
       // Both threads read the files: one edited in between would give two different banks.
-      if (r.idsDigest !== idsDigest(toEmit)) throw new UsageError('The bank files changed during the build; nothing was written (run it again)');
+      if (r.contentDigest !== contentDigest(locked)) throw new UsageError('The bank files changed during the build; nothing was written (run it again)');
       for (const d of r.diagnostics) checked.push(d);
       files += r.files;
     }

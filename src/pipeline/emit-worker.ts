@@ -5,12 +5,12 @@
 // whether the staged output is kept.
 import type { Diagnostic } from '../ir/diagnostic.js';
 import { emitInto, loadSources } from './build.js';
-import { idsDigest, type WorkerJob, type WorkerResult } from './parallel.js';
+import { contentDigest, type WorkerJob, type WorkerResult } from './parallel.js';
 import { serveWorker } from './threads.js';
 import { writeInto } from './write.js';
 
 async function run(job: WorkerJob): Promise<WorkerResult> {
-  const { project, asset } = await loadSources({
+  const { project, asset, ids } = await loadSources({
     cwd: job.cwd,
     config: job.config,
     inputs: job.inputs,
@@ -28,7 +28,7 @@ async function run(job: WorkerJob): Promise<WorkerResult> {
       for (const d of found) diagnostics.push(d);
     },
   });
-  return { files, diagnostics, idsDigest: idsDigest(project) };
+  return { files, diagnostics, contentDigest: contentDigest(ids) };
 }
 
 serveWorker(run);

@@ -4,6 +4,7 @@
 // Small banks (the usual case) stay on one thread: a worker costs ~0.1 s to start.
 import type { Config } from '../config/schema.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
+import type { LockedIds } from '../ids/apply-lock.js';
 import { startWorker, useSecondThread, type RunningWorker } from './threads.js';
 
 export interface WorkerJob {
@@ -21,7 +22,7 @@ export interface WorkerJob {
 export interface WorkerResult {
   files: number;
   diagnostics: Diagnostic[];
-  idsDigest: string;
+  contentDigest: string;
 }
 
 // Relative cost of each target's emit + self-check (bench/emit-times.mjs at 100k questions);
@@ -58,9 +59,13 @@ export async function planSplit(opts: { cwd: string; config: Config; inputs: str
   return split;
 }
 
-/** What both threads must agree on: every question's id, in order (a file edited between the two reads changes it). */
-export function idsDigest(project: { banks: { path: string; questions: { id: string }[] }[] }): string {
-  return project.banks.map((b) => `${b.path}\n${b.questions.map((q) => q.id).join('\n')}`).join('\n\n');
+/**
+ * What both threads must agree on: every question's id and content hash, as the lock file
+ * records them after this build (both threads compute them anyway). A file edited between the
+ * two reads changes a hash even where ids and lengths stay the same.
+ */
+export function contentDigest(ids: LockedIds | undefined): string {
+  return ids ? ids.lock.entries.map((e) => `${e.file}:${e.number} ${e.id} ${e.hash}`).join('\n') : '';
 }
 
 /** Starts the worker on its share of the targets. */

@@ -11,6 +11,9 @@ import { repoRoot } from '../support/validators.js';
 import { sampleProject } from '../support/sample-project.js';
 import { snapshot } from './fs-snapshot.js';
 import { secondCopyFits } from '../../src/pipeline/threads.js';
+import { contentDigest } from '../../src/pipeline/parallel.js';
+import { loadSources } from '../../src/pipeline/build.js';
+import { loadConfig } from '../../src/config/load-config.js';
 import { WORKER_BYTES_PER_SOURCE_BYTE } from '../../src/lint/parallel-lint.js';
 
 const bin = path.join(repoRoot, 'bin/qbank.js');
@@ -92,3 +95,23 @@ describe('second-thread memory rule', () => {
     expect(secondCopyFits(395e6, 20 * GB, 24 * GB, WORKER_BYTES_PER_SOURCE_BYTE)).toBe(true);
   });
 });
+
+// Both build threads read the bank; the main thread compares their digests before keeping the
+// staged output, so the digest must change with any edit, even one that keeps every id and length.
+describe('build threads agree on the content they read', () => {
+  it('a same-length edit of one stem changes the digest, a re-read of the same files does not', async () => {
+    const dir = project('digest');
+    const { config } = loadConfig(dir);
+    const read = async () => contentDigest((await loadSources({ cwd: dir, config, inputs: [], ids: { root: dir, partial: false }, validate: false })).ids);
+    const before = await read();
+    expect(before).not.toBe('');
+    expect(await read()).toBe(before);
+    const file = path.join(dir, 'sources/atendimento.txt');
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace('cliente', 'Cliente');
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+    expect(await read()).not.toBe(before);
+  });
+});
+
