@@ -25,6 +25,17 @@ const zodWithoutLocales = {
   },
 };
 
+// commander requires node:child_process at load (for executable subcommands, which qbank has
+// none of), and that module brings net and dgram along: ~4 ms of every start. Its one use,
+// spawn, now requires it when called.
+const commanderLazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'qbank-lazy' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'qbank-lazy' }, () => ({ contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };", loader: 'js' }));
+  },
+};
+
 // a clean folder: chunk names carry content hashes, so old chunks would pile up
 rmSync(path.join(lib, 'bundle'), { recursive: true, force: true });
 await build({
@@ -40,7 +51,7 @@ await build({
   external: ['playwright-core'],
   // bundled CommonJS packages (commander, handlebars) call require() for Node's built-ins
   banner: { js: "import { createRequire as __qbankCreateRequire } from 'node:module'; const require = __qbankCreateRequire(import.meta.url);" },
-  plugins: [zodWithoutLocales],
+  plugins: [zodWithoutLocales, commanderLazyChildProcess],
   // less source for V8 to scan on every start; names stay, so stack traces and profiles still read
   minifyWhitespace: true,
   minifySyntax: true,

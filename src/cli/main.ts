@@ -2,9 +2,33 @@
 // 0 no errors, 1 lint errors (or too many warnings), 2 usage, I/O or internal errors.
 import { UsageError } from '../pipeline/errors.js';
 import { packageJson } from '../util/package-root.js';
+import type { Command } from 'commander';
 import type { Io } from './io.js';
 
 const pkg = packageJson();
+
+type Register = (program: Command, io: Io, setCode: (c: number) => void) => void;
+
+// Each command's module, loaded on demand: `qbank lint` need not read the build's code, nor the
+// others theirs (each brings its own share of zod schemas, emitters, files to resolve).
+const commands: Record<string, () => Promise<Register>> = {
+  build: async () => (await import('./build.js')).registerBuild,
+  lint: async () => (await import('./lint.js')).registerLint,
+  rules: async () => (await import('./rules.js')).registerRules,
+  init: async () => (await import('./init.js')).registerInit,
+  stats: async () => (await import('./stats.js')).registerStats,
+  print: async () => (await import('./print.js')).registerPrint,
+};
+
+/**
+ * The commands to register: only the one named, when the first word that is not an option names
+ * one (the program's own options take no value); all of them otherwise, so that help, `qbank help
+ * <command>` and the "did you mean" of an unknown command see every command.
+ */
+export function commandsFor(argv: readonly string[]): string[] {
+  const named = argv.find((a) => !a.startsWith('-'));
+  return named !== undefined && Object.hasOwn(commands, named) ? [named] : Object.keys(commands);
+}
 
 export interface CommandResult {
   code: number;
@@ -16,15 +40,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${pkg.version}\n`);
     return 0;
   }
-  const [{ Command, CommanderError, Option }, { registerBuild }, { registerLint }, { registerRules }, { registerInit }, { registerStats }, { registerPrint }] = await Promise.all([
-    import('commander'),
-    import('./build.js'),
-    import('./lint.js'),
-    import('./rules.js'),
-    import('./init.js'),
-    import('./stats.js'),
-    import('./print.js'),
-  ]);
+  const [{ Command, CommanderError, Option }, ...registers] = await Promise.all([import('commander'), ...commandsFor(argv).map((name) => commands[name]!())]);
   let code = 0;
   const program = new Command('qbank')
     .description('Compile numbered plain-text question banks into LMS imports and printable exams')
@@ -36,12 +52,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const setCode = (c: number) => {
     code = c;
   };
-  registerBuild(program, io, setCode);
-  registerLint(program, io, setCode);
-  registerRules(program, io, setCode);
-  registerInit(program, io, setCode);
-  registerStats(program, io, setCode);
-  registerPrint(program, io, setCode);
+  for (const register of registers) register(program, io, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

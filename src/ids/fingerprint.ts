@@ -11,7 +11,7 @@
 // 100k-question first build stays well under a second. Each bin keeps only 8 bits of its
 // minimum (b-bit MinHash, Li & König 2010): 64 bytes, 86 base64url characters per question.
 
-import crypto from 'node:crypto';
+import { nodeCrypto } from '../util/builtins.js';
 
 export const SKETCH_BINS = 64;
 const EMPTY = 0xffffffff;
@@ -30,11 +30,16 @@ export interface QuestionText {
   options: readonly string[];
 }
 
+// node:crypto on the first hash, not on every start (a text lint never hashes).
 // crypto.hash (Node ≥ 20.12) is the one-shot form; older 20.x has only createHash.
-const sha1: (s: string) => string =
-  typeof (crypto as { hash?: unknown }).hash === 'function'
-    ? (s) => crypto.hash('sha1', s, 'base64url')
-    : (s) => crypto.createHash('sha1').update(s).digest('base64url');
+let sha1 = (s: string): string => {
+  const crypto = nodeCrypto();
+  sha1 =
+    typeof (crypto as { hash?: unknown }).hash === 'function'
+      ? (s) => crypto.hash('sha1', s, 'base64url')
+      : (s) => crypto.createHash('sha1').update(s).digest('base64url');
+  return sha1(s);
+};
 
 /**
  * Exact-content hash (66 bits of SHA-1, base64url): the stem and the options as a set, each
