@@ -9,25 +9,18 @@ const pkg = packageJson();
 
 type Register = (program: Command, io: Io, setCode: (c: number) => void) => void;
 
-// Each command's module, loaded on demand: `qbank lint` need not read the build's code, nor the
-// others theirs (each brings its own share of zod schemas, emitters, files to resolve).
-const commands: Record<string, () => Promise<Register>> = {
-  build: async () => (await import('./build.js')).registerBuild,
-  lint: async () => (await import('./lint.js')).registerLint,
-  rules: async () => (await import('./rules.js')).registerRules,
-  init: async () => (await import('./init.js')).registerInit,
-  stats: async () => (await import('./stats.js')).registerStats,
-  print: async () => (await import('./print.js')).registerPrint,
-};
+// in the order `qbank --help` lists them
+const commandNames = ['build', 'lint', 'rules', 'init', 'stats', 'print'] as const;
 
 /**
  * The commands to register: only the one named, when the first word that is not an option names
  * one (the program's own options take no value); all of them otherwise, so that help, `qbank help
  * <command>` and the "did you mean" of an unknown command see every command.
  */
-export function commandsFor(argv: readonly string[]): string[] {
+export function commandsFor(argv: readonly string[]): (typeof commandNames)[number][] {
   const named = argv.find((a) => !a.startsWith('-'));
-  return named !== undefined && Object.hasOwn(commands, named) ? [named] : Object.keys(commands);
+  const one = commandNames.find((c) => c === named);
+  return one ? [one] : [...commandNames];
 }
 
 export interface CommandResult {
@@ -35,12 +28,14 @@ export interface CommandResult {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
-  // `qbank --version` needs no command: answer before loading them (zod, rules, parser: ~150 ms).
+  // `qbank --version` needs no command: answer before loading them.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     io.stdout.write(`${pkg.version}\n`);
     return 0;
   }
-  const [{ Command, CommanderError, Option }, ...registers] = await Promise.all([import('commander'), ...commandsFor(argv).map((name) => commands[name]!())]);
+  // loaded here, not above: `--version` needs none of it (commander, zod, the parser, the rules)
+  const commands = await import('./commands.js');
+  const { Command, CommanderError, Option } = commands;
   let code = 0;
   const program = new Command('qbank')
     .description('Compile numbered plain-text question banks into LMS imports and printable exams')
@@ -52,7 +47,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const setCode = (c: number) => {
     code = c;
   };
-  for (const register of registers) register(program, io, setCode);
+  for (const name of commandsFor(argv)) (commands[name] satisfies Register)(program, io, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

@@ -1,4 +1,4 @@
-// main() loads only the command named on the line; help and unknown words still see them all.
+// main() registers only the command named on the line; help and unknown words still see them all.
 import { describe, expect, it } from 'vitest';
 import { commandsFor } from '../../src/cli/main.js';
 
