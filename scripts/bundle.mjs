@@ -36,7 +36,8 @@ if (!existsSync(zodExternal)) throw new Error(`${zodExternal} is missing: zod's 
 const zodNamespace = {
   name: 'zod-namespace',
   setup(b) {
-    b.onLoad({ filter: /[\\/]lib[\\/].*\.js$/ }, (args) => {
+    b.onLoad({ filter: /\.js$/ }, (args) => {
+      if (!args.path.startsWith(lib + path.sep)) return undefined; // qbank's own modules only
       const source = readFileSync(args.path, 'utf8');
       if (!source.includes("from 'zod'")) return undefined;
       const rewritten = source.replace(/^import \{ z \} from 'zod';$/m, `import * as z from ${JSON.stringify(zodExternal)};`);
