@@ -5,7 +5,8 @@
 // unified/remark and each emitter are chunks loaded on first use). lib/ itself stays the
 // library API (package.json "exports"); only bin/qbank.js runs the bundle.
 import { build } from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,11 +26,42 @@ const zodWithoutLocales = {
   },
 };
 
+// qbank's modules import zod as `import { z } from 'zod'`: a namespace object that esbuild must
+// build whole, so every start compiled all of zod (JSON Schema import, the schema compiler, …).
+// Read in the bundle as `import * as z from …/external.js`, the same namespace (the one zod's
+// index re-exports as `z`), esbuild keeps only what qbank's `z.…` calls reach: half the size.
+// Any other form of import from 'zod' stops the build, so a new one cannot quietly bring it all back.
+const zodExternal = path.join(path.dirname(createRequire(import.meta.url).resolve('zod')), 'v4/classic/external.js');
+if (!existsSync(zodExternal)) throw new Error(`${zodExternal} is missing: zod's layout changed, see zodNamespace in scripts/bundle.mjs`);
+const zodNamespace = {
+  name: 'zod-namespace',
+  setup(b) {
+    b.onLoad({ filter: /\.js$/ }, (args) => {
+      if (!args.path.startsWith(lib + path.sep)) return undefined; // qbank's own modules only
+      const source = readFileSync(args.path, 'utf8');
+      if (!source.includes("from 'zod'")) return undefined;
+      const rewritten = source.replace(/^import \{ z \} from 'zod';$/m, `import * as z from ${JSON.stringify(zodExternal)};`);
+      if (rewritten.includes("from 'zod'")) throw new Error(`${args.path}: import zod as \`import { z } from 'zod'\` (scripts/bundle.mjs rewrites only that form)`);
+      return { contents: rewritten, loader: 'js' };
+    });
+  },
+};
+
+// commander requires node:child_process at load (for executable subcommands, which qbank has
+// none of), and that module brings net and dgram along: ~4 ms of every start. Its one use,
+// spawn, now requires it when called.
+const commanderLazyChildProcess = {
+  name: 'commander-lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (/[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'qbank-lazy' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'qbank-lazy' }, () => ({ contents: "module.exports = { spawn: (...args) => require('node:child_process').spawn(...args) };", loader: 'js' }));
+  },
+};
+
 // a clean folder: chunk names carry content hashes, so old chunks would pile up
 rmSync(path.join(lib, 'bundle'), { recursive: true, force: true });
-await build({
+const options = {
   absWorkingDir: root,
-  entryPoints: { qbank: 'lib/cli/main.js', 'emit-worker': 'lib/pipeline/emit-worker.js', 'lint-worker': 'lib/lint/lint-worker.js' },
   outdir: 'lib/bundle',
   bundle: true,
   splitting: true,
@@ -40,9 +72,16 @@ await build({
   external: ['playwright-core'],
   // bundled CommonJS packages (commander, handlebars) call require() for Node's built-ins
   banner: { js: "import { createRequire as __qbankCreateRequire } from 'node:module'; const require = __qbankCreateRequire(import.meta.url);" },
-  plugins: [zodWithoutLocales],
+  plugins: [zodNamespace, zodWithoutLocales, commanderLazyChildProcess],
   // less source for V8 to scan on every start; names stay, so stack traces and profiles still read
   minifyWhitespace: true,
   minifySyntax: true,
   logLevel: 'warning',
-});
+};
+// Two builds into the one folder. esbuild splits a module out into its own file whenever the set
+// of entry points reaching it differs from its neighbours'; built with the CLI, the worker
+// entries cut the lint's code into ~20 files for the main thread to resolve and link on every
+// start. A worker runs in its own thread with its own copy of every module anyway, so its build
+// shares no file with the CLI's (chunk names are content hashes: two builds never clash).
+await build({ ...options, entryPoints: { qbank: 'lib/cli/main.js' } });
+await build({ ...options, entryPoints: { 'emit-worker': 'lib/pipeline/emit-worker.js', 'lint-worker': 'lib/lint/lint-worker.js' } });

@@ -1,10 +1,11 @@
 // lint --changed: the files that differ from a git ref (committed since the merge base, staged,
 // unstaged, or new and untracked), as paths relative to the working folder.
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { UsageError } from '../pipeline/errors.js';
+import { nodeChildProcess } from '../util/builtins.js';
 
 function git(cwd: string, args: string[]): string {
+  const { execFileSync } = nodeChildProcess();
   try {
     return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {

@@ -2,29 +2,40 @@
 // 0 no errors, 1 lint errors (or too many warnings), 2 usage, I/O or internal errors.
 import { UsageError } from '../pipeline/errors.js';
 import { packageJson } from '../util/package-root.js';
+import type { Command } from 'commander';
 import type { Io } from './io.js';
 
 const pkg = packageJson();
+
+type Register = (program: Command, io: Io, setCode: (c: number) => void) => void;
+
+// in the order `qbank --help` lists them
+const commandNames = ['build', 'lint', 'rules', 'init', 'stats', 'print'] as const;
+
+/**
+ * The commands to register: only the one named, when the first word that is not an option names
+ * one (the program's own options take no value); all of them otherwise, so that help, `qbank help
+ * <command>` and the "did you mean" of an unknown command see every command.
+ */
+export function commandsFor(argv: readonly string[]): (typeof commandNames)[number][] {
+  const named = argv.find((a) => !a.startsWith('-'));
+  const one = commandNames.find((c) => c === named);
+  return one ? [one] : [...commandNames];
+}
 
 export interface CommandResult {
   code: number;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
-  // `qbank --version` needs no command: answer before loading them (zod, rules, parser: ~150 ms).
+  // `qbank --version` needs no command: answer before loading them.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     io.stdout.write(`${pkg.version}\n`);
     return 0;
   }
-  const [{ Command, CommanderError, Option }, { registerBuild }, { registerLint }, { registerRules }, { registerInit }, { registerStats }, { registerPrint }] = await Promise.all([
-    import('commander'),
-    import('./build.js'),
-    import('./lint.js'),
-    import('./rules.js'),
-    import('./init.js'),
-    import('./stats.js'),
-    import('./print.js'),
-  ]);
+  // loaded here, not above: `--version` needs none of it (commander, zod, the parser, the rules)
+  const commands = await import('./commands.js');
+  const { Command, CommanderError, Option } = commands;
   let code = 0;
   const program = new Command('qbank')
     .description('Compile numbered plain-text question banks into LMS imports and printable exams')
@@ -36,12 +47,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const setCode = (c: number) => {
     code = c;
   };
-  registerBuild(program, io, setCode);
-  registerLint(program, io, setCode);
-  registerRules(program, io, setCode);
-  registerInit(program, io, setCode);
-  registerStats(program, io, setCode);
-  registerPrint(program, io, setCode);
+  for (const name of commandsFor(argv)) (commands[name] satisfies Register)(program, io, setCode);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return code;

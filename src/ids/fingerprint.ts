@@ -11,7 +11,7 @@
 // 100k-question first build stays well under a second. Each bin keeps only 8 bits of its
 // minimum (b-bit MinHash, Li & König 2010): 64 bytes, 86 base64url characters per question.
 
-import crypto from 'node:crypto';
+import { nodeCrypto } from '../util/builtins.js';
 
 export const SKETCH_BINS = 64;
 const EMPTY = 0xffffffff;
@@ -30,11 +30,16 @@ export interface QuestionText {
   options: readonly string[];
 }
 
+// node:crypto on the first hash, not on every start (a text lint never hashes).
 // crypto.hash (Node ≥ 20.12) is the one-shot form; older 20.x has only createHash.
-const sha1: (s: string) => string =
-  typeof (crypto as { hash?: unknown }).hash === 'function'
-    ? (s) => crypto.hash('sha1', s, 'base64url')
-    : (s) => crypto.createHash('sha1').update(s).digest('base64url');
+let sha1 = (s: string): string => {
+  const crypto = nodeCrypto();
+  sha1 =
+    typeof (crypto as { hash?: unknown }).hash === 'function'
+      ? (s) => crypto.hash('sha1', s, 'base64url')
+      : (s) => crypto.createHash('sha1').update(s).digest('base64url');
+  return sha1(s);
+};
 
 /**
  * Exact-content hash (66 bits of SHA-1, base64url): the stem and the options as a set, each
@@ -57,10 +62,11 @@ function foldUnit(c: number): string {
   return out;
 }
 const LATIN = 0x250;
-const foldTable: string[] = Array.from({ length: LATIN }, (_, c) => foldUnit(c));
+// built on the first fold (~2 ms of normalize calls), not when a lint that never folds starts
+let foldTable: string[] | undefined;
 const foldCache = new Map<number, string>();
 function fold(c: number): string {
-  if (c < LATIN) return foldTable[c]!;
+  if (c < LATIN) return (foldTable ??= Array.from({ length: LATIN }, (_, c) => foldUnit(c)))[c]!;
   let f = foldCache.get(c);
   if (f === undefined) foldCache.set(c, (f = foldUnit(c)));
   return f;

@@ -13,14 +13,16 @@ export const LOCK_FILE = 'qbank.lock.json';
 const NCName = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 // Entries are checked by hand, not by zod: a 100k-question lock would otherwise be copied twice.
-const LockSchema = z
-  .object({
-    lockfileVersion: z.literal(1),
-    comment: z.string().optional(),
-    files: z.record(z.string(), z.array(z.unknown())),
-    retired: z.array(z.unknown()).default([]),
-  })
-  .strict();
+// Built on first use: most lints read no lock, and building a zod schema costs a start ~1 ms.
+const lockSchema = () =>
+  z
+    .object({
+      lockfileVersion: z.literal(1),
+      comment: z.string().optional(),
+      files: z.record(z.string(), z.array(z.unknown())),
+      retired: z.array(z.unknown()).default([]),
+    })
+    .strict();
 
 export interface LockEntry {
   file: string; // relative to the lock file's folder, with /
@@ -54,7 +56,7 @@ export function parseLock(text: string, where = LOCK_FILE): Lock {
   } catch (e) {
     throw new UsageError(`${where} is not valid JSON (${(e as Error).message}); restore it from version control, or delete it to assign fresh ids (moved or edited questions may then get other ids than before)`);
   }
-  const r = LockSchema.safeParse(raw);
+  const r = lockSchema().safeParse(raw);
   if (!r.success) {
     const i = r.error.issues[0]!;
     throw new UsageError(`${where} is not a qbank lock file: ${i.path.join('.') || '(root)'}: ${i.message}`);

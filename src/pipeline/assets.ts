@@ -2,12 +2,12 @@
 // A reference must be a relative path that stays inside the bank's root folder (sources/, or
 // the bank file's folder when it lives elsewhere) after following symlinks; anything else is
 // an error, so a bank can never pull /etc/passwd or ../secrets into a package.
-import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { Project, Text } from '../ir/schema.js';
 import { imageUrls } from '../markdown/render.js';
+import { nodeCrypto } from '../util/builtins.js';
 
 export interface Asset {
   name: string; // safe, unique file name for packages: <hash>-<basename>
@@ -73,7 +73,7 @@ export function collectAssets(project: Project, cwd: string): { lookup: AssetLoo
         }
         const data = readFileSync(real);
         const base = path.basename(abs).replace(/[^A-Za-z0-9._-]/g, '_');
-        const hash = createHash('sha1').update(data).digest('hex').slice(0, 10);
+        const hash = nodeCrypto().createHash('sha1').update(data).digest('hex').slice(0, 10);
         assets.set(key, { name: `${hash}-${base}`, path: path.relative(cwd, abs).split(path.sep).join('/'), data, mime: mimes[path.extname(abs).toLowerCase()] ?? 'application/octet-stream' });
       }
     }

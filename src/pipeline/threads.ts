@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Config } from '../config/schema.js';
+import { nodeWorkerThreads } from '../util/builtins.js';
 import { findBankFiles } from './load.js';
 
 // ~400 bytes a question: below about 5,000 questions one thread is faster
@@ -62,6 +62,7 @@ export interface RunningWorker<J, R> {
 }
 
 export function startWorker<J, R>(url: URL): RunningWorker<J, R> {
+  const { Worker } = nodeWorkerThreads();
   const worker = new Worker(url, { workerData: { waitsForJob: true } });
   let settled = false;
   let fail: (e: Error) => void = () => undefined;
@@ -96,6 +97,7 @@ export function startWorker<J, R>(url: URL): RunningWorker<J, R> {
 
 /** The worker side: run the job given to this thread and reply once (does nothing on the main thread). */
 export function serveWorker<J, R>(run: (job: J) => Promise<R>): void {
+  const { parentPort, workerData } = nodeWorkerThreads();
   if (!parentPort || !(workerData as { waitsForJob?: boolean } | undefined)?.waitsForJob) return;
   const port = parentPort;
   port.once('message', (job: J) => {

@@ -2,9 +2,9 @@
 // tool.driver.rules (id, name, descriptions, help, default level, category), one result per
 // finding with its region and related locations. Pure and deterministic: no clock, no absolute
 // paths (URIs are relative to the folder qbank ran in, which is the repository root in CI).
-import { createHash } from 'node:crypto';
 import type { Diagnostic, Severity } from '../ir/diagnostic.js';
 import type { Span } from '../ir/schema.js';
+import { nodeCrypto } from '../util/builtins.js';
 
 export interface RuleMeta {
   id: string;
@@ -83,7 +83,7 @@ export function formatSarif(diags: Diagnostic[], opts: SarifOptions): string {
       locations: [{ physicalLocation: { artifactLocation: { uri: fileUri(d.file) }, region: region(d) } }],
       // Stable across runs and line moves: the finding's rule, file, question and message.
       partialFingerprints: {
-        'qbankFinding/v1': createHash('sha256')
+        'qbankFinding/v1': nodeCrypto().createHash('sha256')
           .update([d.ruleId, d.file, d.questionId ?? `${d.line}:${d.column}`, d.message].join('\0'))
           .digest('hex')
           .slice(0, 32),
