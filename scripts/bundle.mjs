@@ -5,8 +5,7 @@
 // unified/remark and each emitter are chunks loaded on first use). lib/ itself stays the
 // library API (package.json "exports"); only bin/qbank.js runs the bundle.
 import { build } from 'esbuild';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,27 +22,6 @@ const zodWithoutLocales = {
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/[\\/]zod[\\/]/.test(args.importer) ? { path: 'zod-locales', namespace: 'qbank-empty' } : undefined));
     b.onLoad({ filter: /.*/, namespace: 'qbank-empty' }, () => ({ contents: 'export {};', loader: 'js' }));
-  },
-};
-
-// qbank's modules import zod as `import { z } from 'zod'`: a namespace object that esbuild must
-// build whole, so every start compiled all of zod (JSON Schema import, the schema compiler, …).
-// Read in the bundle as `import * as z from …/external.js`, the same namespace (the one zod's
-// index re-exports as `z`), esbuild keeps only what qbank's `z.…` calls reach: half the size.
-// Any other form of import from 'zod' stops the build, so a new one cannot quietly bring it all back.
-const zodExternal = path.join(path.dirname(createRequire(import.meta.url).resolve('zod')), 'v4/classic/external.js');
-if (!existsSync(zodExternal)) throw new Error(`${zodExternal} is missing: zod's layout changed, see zodNamespace in scripts/bundle.mjs`);
-const zodNamespace = {
-  name: 'zod-namespace',
-  setup(b) {
-    b.onLoad({ filter: /\.js$/ }, (args) => {
-      if (!args.path.startsWith(lib + path.sep)) return undefined; // qbank's own modules only
-      const source = readFileSync(args.path, 'utf8');
-      if (!source.includes("from 'zod'")) return undefined;
-      const rewritten = source.replace(/^import \{ z \} from 'zod';$/m, `import * as z from ${JSON.stringify(zodExternal)};`);
-      if (rewritten.includes("from 'zod'")) throw new Error(`${args.path}: import zod as \`import { z } from 'zod'\` (scripts/bundle.mjs rewrites only that form)`);
-      return { contents: rewritten, loader: 'js' };
-    });
   },
 };
 
@@ -72,7 +50,7 @@ const options = {
   external: ['playwright-core'],
   // bundled CommonJS packages (commander, handlebars) call require() for Node's built-ins
   banner: { js: "import { createRequire as __qbankCreateRequire } from 'node:module'; const require = __qbankCreateRequire(import.meta.url);" },
-  plugins: [zodNamespace, zodWithoutLocales, commanderLazyChildProcess],
+  plugins: [zodWithoutLocales, commanderLazyChildProcess],
   // less source for V8 to scan on every start; names stay, so stack traces and profiles still read
   minifyWhitespace: true,
   minifySyntax: true,

@@ -1,5 +1,5 @@
 // qbank.config.json: where the bank lives, defaults for its questions, and lint settings.
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const RuleSeveritySchema = z.enum(['off', 'info', 'warn', 'error']);
 export type RuleSeverity = z.infer<typeof RuleSeveritySchema>;

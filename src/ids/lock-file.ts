@@ -5,7 +5,7 @@
 // never handed to another question.
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { UsageError } from '../pipeline/errors.js';
 
 export const LOCK_FILE = 'qbank.lock.json';

@@ -1,6 +1,9 @@
 // The intermediate representation every pass shares. Zod is the single source of truth:
 // types come from z.infer and dist/qbank.schema.json is generated from these schemas.
-import { z } from 'zod';
+// Every module imports zod as a namespace (`import * as z`): the CLI bundle then keeps only the
+// parts qbank calls. `import { z }` is zod's prebuilt namespace object, which keeps all of zod
+// (twice the code to compile on every start); test/cli/startup.test.ts checks the bundle.
+import * as z from 'zod';
 
 // zod compiles a fast parser for each object schema on first use; that costs more than it saves
 // here (a few hundred questions validated per run, see pipeline/build.ts irSample), and it was

@@ -1,6 +1,6 @@
 // dist/bank.json is the IR itself (validated against dist/qbank.schema.json, generated from the
 // zod schemas). Written question by question so a million-question bank never becomes one string.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ProjectSchema, type Project } from '../../ir/schema.js';
 import { reiterable, type Emitter } from '../emitter.js';
 

@@ -1,6 +1,6 @@
 // Authors unconsciously favour some letters (often B or C). A student who notices guesses
 // better than chance; reported per file when a chi-square test finds the spread unlikely.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../define-rule.js';
 import { letter } from '../text.js';
 

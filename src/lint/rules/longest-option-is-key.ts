@@ -1,6 +1,6 @@
 // Test-wise students pick the longest, most qualified option; when it is the key, the item
 // measures that habit instead of the content.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../define-rule.js';
 import { projectFolds } from '../project-folds.js';
 import { letter } from '../text.js';

@@ -1,7 +1,7 @@
 // Stems that say the same thing with small edits or reordered words, in any file: the same
 // question drawn twice into an exam, or two copies that drifted apart. Sub-quadratic: see
 // ../similar-sets.ts. Words are read straight from the stem's Markdown (../word-sets.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Question } from '../../ir/schema.js';
 import { defineRule, type Report } from '../define-rule.js';
 import type { Match } from '../similar-sets.js';

@@ -1,6 +1,6 @@
 // A question with fewer options than the rest of its file: often an option line was lost or
 // merged, and a guess is easier than on its neighbours.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../define-rule.js';
 
 export const messages = {
