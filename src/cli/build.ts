@@ -4,8 +4,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
 import { emitInto, loadAndLint, resolveTargets, withoutInvalid } from '../pipeline/build.js';
-import { contentDigest, planSplit, startEmitWorker, type WorkerJob, type WorkerResult } from '../pipeline/parallel.js';
-import type { RunningWorker } from '../pipeline/threads.js';
+import { planSplit, startEmitWorker, type EmitWorker } from '../pipeline/parallel.js';
 import { stageOutput, type Staging } from '../pipeline/write.js';
 import { UsageError } from '../pipeline/errors.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
@@ -81,7 +80,7 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
   // A big bank: a worker thread emits part of the targets while this one lints (parallel.ts).
   const split = o.skipInvalid ? undefined : await planSplit({ cwd: io.cwd, config, inputs, targets, env: io.env });
   let staging: Staging | undefined;
-  let worker: RunningWorker<WorkerJob, WorkerResult> | undefined;
+  let worker: EmitWorker | undefined;
   const stop = async () => {
     await worker?.stop();
     await staging?.abort();
@@ -89,11 +88,12 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
   try {
     if (split) {
       staging = await stageOutput(outDir);
-      worker = startEmitWorker({ cwd: io.cwd, config, inputs, ...(o.encoding ? { encoding: o.encoding } : {}), idsRoot: root, partial: ids.partial, targets: split.worker, templateDirs, stagingDir: staging.dir });
+      worker = startEmitWorker({ cwd: io.cwd, config, inputs, ...(o.encoding ? { encoding: o.encoding } : {}), targets: split.worker, templateDirs, stagingDir: staging.dir });
       if (o.verbose) io.stderr.write(`qbank: a second thread emits ${split.worker.join(', ')}\n`);
     }
     progress.step('reading and checking the bank');
-    const { project, diagnostics, asset, ids: locked } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ids });
+    const w = worker;
+    const { project, diagnostics, asset, ids: locked } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ids, ...(w ? { onLoaded: (s) => w.sendIds(s.project, s.ids) } : {}) });
     progress.clear();
     timing('read, ids and lint');
     const color = useColor(io.stderr, io.env);
@@ -128,10 +128,8 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
     });
     if (worker) {
       progress.step('waiting for the second thread');
-      const r = await worker.result;
+      const r = await worker.finish();
       worker = undefined;
-      // Both threads read the files: one edited in between would give two different banks.
-      if (r.contentDigest !== contentDigest(locked)) throw new UsageError('The bank files changed during the build; nothing was written (run it again)');
       for (const d of r.diagnostics) checked.push(d);
       files += r.files;
     }

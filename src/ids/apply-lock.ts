@@ -26,6 +26,8 @@ export interface LockedIds {
   existed: boolean;
   lock: Lock; // what the lock file should contain after this build
   report: IdReport;
+  /** Each question's content hash, in project order (what the lock records for it). */
+  hashes: string[];
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
@@ -43,8 +45,8 @@ export async function applyLock(project: Project, opts: LockOptions): Promise<Lo
     if (g === undefined) gone.set(f, (g = !existsSync(path.join(opts.root, f))));
     return g; // a deleted or renamed file's questions may have moved into the loaded ones
   };
-  const { lock, report } = assignIds(project, old ?? emptyLock(), { lockPath, inScope });
-  return { file, existed: old !== undefined, lock, report };
+  const { lock, report, hashes } = assignIds(project, old ?? emptyLock(), { lockPath, inScope });
+  return { file, existed: old !== undefined, lock, report, hashes };
 }
 
 /** Whether the lock file on disk is missing or out of date. Formatting alone never counts. */

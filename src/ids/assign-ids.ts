@@ -65,9 +65,12 @@ interface Item {
 }
 
 const textOf = (q: Question): QuestionText => ({ stem: q.stem.markdown, options: q.options.map((o) => o.text.markdown) });
+
+/** The exact-content hash the lock records for a question (fingerprint.ts contentHash). */
+export const questionHash = (q: Question): string => contentHash(textOf(q));
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function assignIds(project: Project, lock: Lock, opts: AssignOptions): { lock: Lock; report: IdReport } {
+export function assignIds(project: Project, lock: Lock, opts: AssignOptions): { lock: Lock; report: IdReport; hashes: string[] } {
   const candidates: LockEntry[] = [];
   const carried: LockEntry[] = [];
   for (const e of lock.entries) (opts.inScope(e.file) ? candidates : carried).push(e);
@@ -91,7 +94,7 @@ export function assignIds(project: Project, lock: Lock, opts: AssignOptions): { 
       const k = repeats.get(q.number) ?? 0;
       repeats.set(q.number, k + 1);
       const here = locked?.get(q.number)?.[k];
-      items.push({ q, index: items.length, file, here, hash: contentHash(textOf(q)) });
+      items.push({ q, index: items.length, file, here, hash: questionHash(q) });
     }
   }
 
@@ -221,6 +224,7 @@ export function assignIds(project: Project, lock: Lock, opts: AssignOptions): { 
   ];
   return {
     lock: { entries, retired },
+    hashes: items.map((it) => it.hash),
     report: {
       matches: items.map((it) => it.match!),
       retired: retiredNow.map((e) => ({ id: e.id, file: e.file, number: e.number })),

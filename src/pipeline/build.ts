@@ -30,6 +30,8 @@ export interface CheckOptions {
   ids?: Omit<LockOptions, 'cwd'>; // give questions their ids from qbank.lock.json (read only)
   /** Run the stem searches (near-duplicate, negative-stem) on a worker thread while this one runs the other rules (lint/parallel-lint.ts). */
   parallel?: boolean;
+  /** Called once the bank is parsed and has its ids, before lint (a parallel build's worker gets the ids then). */
+  onLoaded?: (sources: Sources) => void;
 }
 
 export interface Checked {
@@ -96,6 +98,7 @@ export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
     await worker?.stop();
     throw e;
   }
+  opts.onLoaded?.(sources);
   const { project, diagnostics: found, asset, lines, ids } = sources;
   const lintOptions = { config: opts.config, targets: opts.targets ?? [], sourceLines: (f: string) => lines.get(f) };
   let external: Map<string, Report[]> | undefined;
