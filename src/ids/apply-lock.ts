@@ -54,6 +54,14 @@ export function lockStale(ids: LockedIds): boolean {
   return ids.existed ? ids.report.changed : ids.lock.entries.length > 0 || ids.lock.retired.length > 0;
 }
 
+/**
+ * The ids without the lock's entries when the file already says them (nothing to write): a
+ * build keeps its ids until the outputs are written, and a 100k-question lock is ~25 MB of heap.
+ */
+export function withoutUnchangedLock(ids: LockedIds): LockedIds {
+  return lockStale(ids) ? ids : { ...ids, lock: emptyLock() };
+}
+
 /** Writes the lock file when it is stale; true when it did. */
 export async function saveLock(ids: LockedIds): Promise<boolean> {
   if (!lockStale(ids)) return false;
