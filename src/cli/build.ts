@@ -6,7 +6,7 @@ import { loadConfig } from '../config/load-config.js';
 import { emitInto, loadAndLint, resolveTargets, withoutInvalid, type CheckOptions } from '../pipeline/build.js';
 import type { AssetLookup } from '../pipeline/assets.js';
 import type { Project } from '../ir/schema.js';
-import { planSplit, startEmitWorker, type EmitWorker } from '../pipeline/parallel.js';
+import { collectAfterLint, planSplit, startEmitWorker, type EmitWorker } from '../pipeline/parallel.js';
 import { stageOutput, type Staging } from '../pipeline/write.js';
 import { UsageError } from '../pipeline/errors.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
@@ -105,6 +105,7 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
       return 1;
     }
     staging ??= await stageOutput(outDir);
+    collectAfterLint(toEmit);
     const checked: Diagnostic[] = [];
     const stage = staging;
     const mainTargets = split ? split.main : targets;

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigSchema } from '../../src/config/schema.js';
 import type { Contents } from '../../src/emit/emitter.js';
@@ -11,7 +12,7 @@ import { targets as registry } from '../../src/emit/index.js';
 import type { Project, Text } from '../../src/ir/schema.js';
 import type { AssetLookup } from '../../src/pipeline/assets.js';
 import { emitAll, loadSources } from '../../src/pipeline/build.js';
-import { dropUnread, idsOf, readsEverySpan } from '../../src/pipeline/parallel.js';
+import { collectGarbage, dropUnread, idsOf, readsEverySpan } from '../../src/pipeline/parallel.js';
 import { sampleProject } from '../support/sample-project.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'qbank-split-'));
@@ -65,5 +66,17 @@ describe('the worker IR without text spans and key entries', () => {
 describe('ids sent to the worker', () => {
   it('are every question id in project order', () => {
     expect(idsOf(project).ids).toEqual(project.banks.flatMap((b) => b.questions.map((q) => q.id)));
+  });
+});
+
+describe('collectGarbage', () => {
+  it('frees what is no longer reachable, and leaves no gc() to later contexts', () => {
+    let garbage: unknown[] | undefined = Array.from({ length: 300_000 }, (_, i) => ({ i, s: `x${i}` }));
+    const before = process.memoryUsage().heapUsed;
+    expect(garbage.length).toBe(300_000);
+    garbage = undefined;
+    collectGarbage();
+    expect(process.memoryUsage().heapUsed).toBeLessThan(before - 10 * 2 ** 20);
+    expect(vm.runInNewContext('typeof gc')).toBe('undefined');
   });
 });
