@@ -101,17 +101,17 @@ export interface EmitWorker {
 export function startEmitWorker(job: WorkerJob): EmitWorker {
   const worker = startWorker<WorkerJob | WorkerIds, WorkerResult>(workerUrl);
   worker.send(job);
-  let digest: string | undefined;
+  let sent: { project: Project; hashes: string[] | undefined } | undefined;
   return {
     sendIds(project, ids) {
       worker.send(idsOf(project));
-      digest = contentDigest(project, ids?.hashes);
+      sent = { project, hashes: ids?.hashes }; // digested at the end: the worker waits for the ids, not for this
     },
     async finish() {
-      if (digest === undefined) throw new Error('Internal error: the build worker was never given the ids');
+      if (!sent) throw new Error('Internal error: the build worker was never given the ids');
       const r = await worker.result;
       // Both threads read the files: one edited in between would give two different banks.
-      if (r.contentDigest !== digest) throw new UsageError('The bank files changed during the build; nothing was written (run it again)');
+      if (r.contentDigest !== contentDigest(sent.project, sent.hashes)) throw new UsageError('The bank files changed during the build; nothing was written (run it again)');
       return r;
     },
     stop: () => worker.stop(),
