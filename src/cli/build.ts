@@ -3,13 +3,14 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig } from '../config/load-config.js';
-import { emitInto, loadAndLint, resolveTargets, withoutInvalid } from '../pipeline/build.js';
-import { contentDigest, planSplit, startEmitWorker, type WorkerJob, type WorkerResult } from '../pipeline/parallel.js';
-import type { RunningWorker } from '../pipeline/threads.js';
+import { emitInto, loadAndLint, resolveTargets, withoutInvalid, type CheckOptions } from '../pipeline/build.js';
+import type { AssetLookup } from '../pipeline/assets.js';
+import type { Project } from '../ir/schema.js';
+import { collectAfterLint, planSplit, startEmitWorker, type EmitWorker } from '../pipeline/parallel.js';
 import { stageOutput, type Staging } from '../pipeline/write.js';
 import { UsageError } from '../pipeline/errors.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
-import { saveLock } from '../ids/apply-lock.js';
+import { saveLock, type LockedIds } from '../ids/apply-lock.js';
 import { formatIdReport } from '../ids/report.js';
 import { formatText, summarize } from '../report/text.js';
 import { useColor, type Io } from './io.js';
@@ -81,7 +82,7 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
   // A big bank: a worker thread emits part of the targets while this one lints (parallel.ts).
   const split = o.skipInvalid ? undefined : await planSplit({ cwd: io.cwd, config, inputs, targets, env: io.env });
   let staging: Staging | undefined;
-  let worker: RunningWorker<WorkerJob, WorkerResult> | undefined;
+  let worker: EmitWorker | undefined;
   const stop = async () => {
     await worker?.stop();
     await staging?.abort();
@@ -89,30 +90,22 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
   try {
     if (split) {
       staging = await stageOutput(outDir);
-      worker = startEmitWorker({ cwd: io.cwd, config, inputs, ...(o.encoding ? { encoding: o.encoding } : {}), idsRoot: root, partial: ids.partial, targets: split.worker, templateDirs, stagingDir: staging.dir });
+      worker = startEmitWorker({ cwd: io.cwd, config, inputs, ...(o.encoding ? { encoding: o.encoding } : {}), targets: split.worker, templateDirs, stagingDir: staging.dir });
       if (o.verbose) io.stderr.write(`qbank: a second thread emits ${split.worker.join(', ')}\n`);
     }
     progress.step('reading and checking the bank');
-    const { project, diagnostics, asset, ids: locked } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ids });
+    const w = worker;
+    const linted = await lintAndShow({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ids, dropUnchangedLock: true, ...(w ? { onLoaded: (s) => w.sendIds(s.project, s.ids) } : {}) }, o, io, show);
     progress.clear();
     timing('read, ids and lint');
-    const color = useColor(io.stderr, io.env);
-    const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
-    const text = show(diagnostics, shown, color);
-    if (text) io.stderr.write(text);
-    const s = summarize(diagnostics);
-    let toEmit = project;
-    if (s.errors > 0) {
-      if (!o.skipInvalid) {
-        await stop();
-        io.stderr.write('qbank: nothing was written because of the errors above (fix them, or use --skip-invalid)\n');
-        return 1;
-      }
-      const r = withoutInvalid(project, diagnostics);
-      toEmit = r.project;
-      for (const q of r.skipped) io.stderr.write(`skipped ${q.file} question ${q.number}\n`);
+    const { toEmit, asset, locked, errors } = linted;
+    if (errors > 0 && !o.skipInvalid) {
+      await stop();
+      io.stderr.write('qbank: nothing was written because of the errors above (fix them, or use --skip-invalid)\n');
+      return 1;
     }
     staging ??= await stageOutput(outDir);
+    collectAfterLint(toEmit);
     const checked: Diagnostic[] = [];
     const stage = staging;
     const mainTargets = split ? split.main : targets;
@@ -128,10 +121,8 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
     });
     if (worker) {
       progress.step('waiting for the second thread');
-      const r = await worker.result;
+      const r = await worker.finish();
       worker = undefined;
-      // Both threads read the files: one edited in between would give two different banks.
-      if (r.contentDigest !== contentDigest(locked)) throw new UsageError('The bank files changed during the build; nothing was written (run it again)');
       for (const d of r.diagnostics) checked.push(d);
       files += r.files;
     }
@@ -139,7 +130,7 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
     timing('emit and write');
     if (checked.some((d) => d.severity === 'error')) {
       await stop();
-      io.stderr.write(formatText(checked, { color }));
+      io.stderr.write(formatText(checked, { color: useColor(io.stderr, io.env) }));
       io.stderr.write('qbank: nothing was written because an output failed its self-check\n');
       return 1;
     }
@@ -152,9 +143,30 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
     if (locked && !o.quiet) io.stderr.write(formatIdReport(locked, { cwd: io.cwd, written: lockWritten, verbose: o.verbose }));
     const count = toEmit.banks.reduce((n, b) => n + b.questions.length, 0);
     if (!o.quiet) io.stderr.write(`qbank: wrote ${files} file${files === 1 ? '' : 's'} (${count} questions, ${targets.join(', ')}) to ${path.relative(io.cwd, outDir) || '.'}\n`);
-    return s.errors > 0 ? 1 : 0;
+    return errors > 0 ? 1 : 0;
   } catch (e) {
     await stop();
     throw e;
   }
+}
+
+/**
+ * Lints the bank and shows the findings; with errors and --skip-invalid, leaves out what they
+ * concern. Returns only what the emit needs: the findings (~15 MB at 100k questions) would
+ * otherwise stay in memory until the build ends.
+ */
+async function lintAndShow(opts: CheckOptions, o: BuildFlags, io: Io, show: ShowDiagnostics): Promise<{ toEmit: Project; asset: AssetLookup; locked?: LockedIds; errors: number }> {
+  const { project, diagnostics, asset, ids } = await loadAndLint(opts);
+  const color = useColor(io.stderr, io.env);
+  const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
+  const text = show(diagnostics, shown, color);
+  if (text) io.stderr.write(text);
+  const { errors } = summarize(diagnostics);
+  let toEmit = project;
+  if (errors > 0 && o.skipInvalid) {
+    const r = withoutInvalid(project, diagnostics);
+    toEmit = r.project;
+    for (const q of r.skipped) io.stderr.write(`skipped ${q.file} question ${q.number}\n`);
+  }
+  return { toEmit, asset, errors, ...(ids ? { locked: ids } : {}) };
 }

@@ -51,6 +51,11 @@ export function contentHash(q: QuestionText): string {
   return sha1(`${q.stem.trim()}\u001f${opts.join('\u001f')}`).slice(0, 11);
 }
 
+/** SHA-1 of a text (base64url): to compare two long texts through a short string. */
+export function textDigest(s: string): string {
+  return sha1(s);
+}
+
 // Case-, accent- and punctuation-blind folding, one UTF-16 unit at a time: each unit maps to
 // the letters and digits of its NFKD lower-case form ("É" → "e", "ª" → "a", "-" → none). A
 // table covers ASCII and Latin-1/Extended (the academy's text); other units are folded once and

@@ -17,7 +17,7 @@ import { UsageError } from './errors.js';
 import { suggest } from '../util/did-you-mean.js';
 import { writeAtomically, type WriteHooks } from './write.js';
 import { collectAssets, type AssetLookup } from './assets.js';
-import { applyLock, type LockedIds, type LockOptions } from '../ids/apply-lock.js';
+import { applyLock, withoutUnchangedLock, type LockedIds, type LockOptions } from '../ids/apply-lock.js';
 
 export interface CheckOptions {
   cwd: string;
@@ -28,8 +28,12 @@ export interface CheckOptions {
   validate?: boolean; // zod-validate the IR (on by default)
   onlyFiles?: ReadonlySet<string>; // lint --changed: report only these files (rules still see all)
   ids?: Omit<LockOptions, 'cwd'>; // give questions their ids from qbank.lock.json (read only)
+  /** With `ids`: forget the lock's entries once the ids are given when the lock file already says them (withoutUnchangedLock). */
+  dropUnchangedLock?: boolean;
   /** Run the stem searches (near-duplicate, negative-stem) on a worker thread while this one runs the other rules (lint/parallel-lint.ts). */
   parallel?: boolean;
+  /** Called once the bank is parsed and has its ids, before lint (a parallel build's worker gets the ids then). */
+  onLoaded?: (sources: Sources) => void;
 }
 
 export interface Checked {
@@ -55,7 +59,8 @@ export async function loadSources(opts: Omit<CheckOptions, 'targets' | 'onlyFile
   const { project, diagnostics: parseDiags, lines } = await loadProject(loadOptionsFrom(opts));
   onParsed?.(project);
   // Ids come before lint and emit, so findings and outputs carry the locked ones.
-  const ids = opts.ids ? await applyLock(project, { cwd: opts.cwd, ...opts.ids }) : undefined;
+  let ids = opts.ids ? await applyLock(project, { cwd: opts.cwd, ...opts.ids }) : undefined;
+  if (ids && opts.dropUnchangedLock) ids = withoutUnchangedLock(ids);
   if (ids?.report.renamed.size) for (const d of parseDiags) if (d.questionId) d.questionId = ids.report.renamed.get(d.questionId) ?? d.questionId;
   if (opts.validate !== false) {
     // The parser builds the IR by construction; this guards it against regressions.
@@ -96,6 +101,7 @@ export async function loadAndLint(opts: CheckOptions): Promise<Checked> {
     await worker?.stop();
     throw e;
   }
+  opts.onLoaded?.(sources);
   const { project, diagnostics: found, asset, lines, ids } = sources;
   const lintOptions = { config: opts.config, targets: opts.targets ?? [], sourceLines: (f: string) => lines.get(f) };
   let external: Map<string, Report[]> | undefined;

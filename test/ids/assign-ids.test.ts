@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeMatches, summarizeIds } from '../../src/ids/assign-ids.js';
-import { lockToString } from '../../src/ids/lock-file.js';
+import { assignIds, describeMatches, summarizeIds } from '../../src/ids/assign-ids.js';
+import { lockToString, type Lock } from '../../src/ids/lock-file.js';
+import { parseText } from '../support/parse.js';
 import { bank, run, seedQuestions as Q } from './support.js';
 
 const NCName = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
@@ -170,5 +171,32 @@ describe('summaries', () => {
     edited[0]![0] = 'José ligou para informar que está sem navegação. O que deve ser feito?';
     const b = run({ atendimento: bank(edited.slice(0, 6)), outro: bank([Q[7]!, ['Pergunta nova?', 'Sim', 'Não']]) }, a.lock);
     expect(summarizeIds(b.report)).toEqual({ kept: 7, moved: 1, edited: 1, restored: 0, new: 1, retired: 1 });
+  });
+});
+
+// The lookup by place reads a lock in file, number, id order (as the file is written) and
+// skips sorting it then; a number written twice keeps one place per repeat.
+describe('places in the lock', () => {
+  const twice = () => bank(Q.slice(0, 5), [1, 2, 2, 3, 3]);
+  const assign = (src: string, lock: Lock) => {
+    const { bank: b } = parseText(src, { id: 'atendimento' });
+    return assignIds({ schemaVersion: 1, banks: [b] }, lock, { lockPath: (p) => p, inScope: () => true });
+  };
+
+  it('a number written twice (a lint error) keeps each question its own id on the next build', () => {
+    const a = run({ atendimento: twice() });
+    expect(new Set(a.ids()).size).toBe(5);
+    const b = run({ atendimento: twice() }, a.lock);
+    expect(b.ids()).toEqual(a.ids());
+    expect(b.report.changed).toBe(false);
+  });
+
+  it('a lock whose entries are out of order (edited by hand) gives the ids of the ordered one', () => {
+    const a = run({ atendimento: twice() });
+    const ordered = assign(twice(), a.lock);
+    const shuffled = assign(twice(), { ...a.lock, entries: [...a.lock.entries].reverse() });
+    expect(shuffled.report.matches).toEqual(ordered.report.matches);
+    expect(shuffled.report.changed).toBe(false);
+    expect(lockToString(shuffled.lock)).toBe(lockToString(ordered.lock));
   });
 });
