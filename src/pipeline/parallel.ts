@@ -5,8 +5,6 @@
 // parsed lock is ~15 % of a thread's heap). Lint still decides: with errors the worker is
 // stopped and nothing is written.
 // Small banks (the usual case) stay on one thread: a worker costs ~0.1 s to start.
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import type { Config } from '../config/schema.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { Project, Span } from '../ir/schema.js';
@@ -14,6 +12,7 @@ import type { LockedIds } from '../ids/apply-lock.js';
 import { questionHash } from '../ids/assign-ids.js';
 import { textDigest } from '../ids/fingerprint.js';
 import { UsageError } from './errors.js';
+import { nodeV8, nodeVm } from '../util/builtins.js';
 import { startWorker, useSecondThread } from './threads.js';
 
 export interface WorkerJob {
@@ -158,9 +157,12 @@ export function dropUnread(project: Project): void {
  * and scavenges are cheaper on a smaller heap).
  */
 export function collectGarbage(): void {
+  const exposed = (globalThis as { gc?: () => void }).gc; // node --expose-gc
+  if (typeof exposed === 'function') return exposed();
+  const v8 = nodeV8();
   try {
     v8.setFlagsFromString('--expose-gc');
-    (vm.runInNewContext('gc') as () => void)();
+    (nodeVm().runInNewContext('gc') as () => void)();
   } catch {
     // not available: the heap just grows as it would have
   } finally {

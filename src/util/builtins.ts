@@ -9,3 +9,5 @@ const requireHere = createRequire(import.meta.url);
 export const nodeCrypto = (): typeof import('node:crypto') => requireHere('node:crypto') as typeof import('node:crypto');
 export const nodeChildProcess = (): typeof import('node:child_process') => requireHere('node:child_process') as typeof import('node:child_process');
 export const nodeWorkerThreads = (): typeof import('node:worker_threads') => requireHere('node:worker_threads') as typeof import('node:worker_threads');
+export const nodeV8 = (): typeof import('node:v8') => requireHere('node:v8') as typeof import('node:v8');
+export const nodeVm = (): typeof import('node:vm') => requireHere('node:vm') as typeof import('node:vm');

@@ -22,7 +22,7 @@ const hook = path.join(work, 'builtins-hook.cjs');
 writeFileSync(
   hook,
   `process.on('exit', () => {
-  const names = ['child_process', 'crypto', 'worker_threads'].filter((m) => process.moduleLoadList.includes('NativeModule ' + m));
+  const names = ['child_process', 'crypto', 'worker_threads', 'v8', 'vm'].filter((m) => process.moduleLoadList.includes('NativeModule ' + m));
   process.stderr.write('builtins loaded: [' + names.join(',') + ']\\n');
 });
 `,
@@ -35,7 +35,7 @@ function run(args: string[], cwd: string, env: Record<string, string> = {}) {
 describe.skipIf(!bundled)('CLI start-up', () => {
   const dir = sampleProject(path.join(work, 'sample'));
 
-  it('lints the sample without child_process, crypto or worker_threads', () => {
+  it('lints the sample without child_process, crypto, worker_threads, v8 or vm', () => {
     const r = run(['lint', 'sources/atendimento.txt'], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('0 errors');
