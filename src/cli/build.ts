@@ -7,13 +7,14 @@ import { emitInto, loadAndLint, resolveTargets, withoutInvalid, type CheckOption
 import type { AssetLookup } from '../pipeline/assets.js';
 import type { Project } from '../ir/schema.js';
 import { collectAfterLint, planSplit, startEmitWorker, type EmitWorker } from '../pipeline/parallel.js';
+import { shouldSplitLint } from '../lint/parallel-lint.js';
 import { stageOutput, type Staging } from '../pipeline/write.js';
 import { UsageError } from '../pipeline/errors.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
 import { saveLock, type LockedIds } from '../ids/apply-lock.js';
 import { formatIdReport } from '../ids/report.js';
 import { formatText, summarize } from '../report/text.js';
-import { useColor, type Io } from './io.js';
+import { logThreads, useColor, type Io } from './io.js';
 import { createProgress } from './progress.js';
 import { watchBuild } from './watch.js';
 
@@ -93,9 +94,13 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
       worker = startEmitWorker({ cwd: io.cwd, config, inputs, ...(o.encoding ? { encoding: o.encoding } : {}), targets: split.worker, templateDirs, stagingDir: staging.dir });
       if (o.verbose) io.stderr.write(`qbank: a second thread emits ${split.worker.join(', ')}\n`);
     }
+    // Without an emit worker (one target, --skip-invalid), a big bank's lint still gets the second
+    // core for its stem searches, as `qbank lint` does (lint/parallel-lint.ts); with one, the
+    // cores are taken.
+    const parallel = !worker && (await shouldSplitLint({ cwd: io.cwd, config, inputs, env: io.env }));
     progress.step('reading and checking the bank');
     const w = worker;
-    const linted = await lintAndShow({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ids, dropUnchangedLock: true, ...(w ? { onLoaded: (s) => w.sendIds(s.project, s.ids) } : {}) }, o, io, show);
+    const linted = await lintAndShow({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, ids, parallel, dropUnchangedLock: true, ...(w ? { onLoaded: (s) => w.sendIds(s.project, s.ids) } : {}) }, o, io, show);
     progress.clear();
     timing('read, ids and lint');
     const { toEmit, asset, locked, errors } = linted;
@@ -156,7 +161,8 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
  * otherwise stay in memory until the build ends.
  */
 async function lintAndShow(opts: CheckOptions, o: BuildFlags, io: Io, show: ShowDiagnostics): Promise<{ toEmit: Project; asset: AssetLookup; locked?: LockedIds; errors: number }> {
-  const { project, diagnostics, asset, ids } = await loadAndLint(opts);
+  const { project, diagnostics, asset, ids, offloaded } = await loadAndLint(opts);
+  logThreads(io, offloaded);
   const color = useColor(io.stderr, io.env);
   const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   const text = show(diagnostics, shown, color);

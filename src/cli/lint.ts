@@ -12,7 +12,7 @@ import { lockStale } from '../ids/apply-lock.js';
 import { shouldSplitLint } from '../lint/parallel-lint.js';
 import { formatIdReport } from '../ids/report.js';
 import { changedFiles, defaultBase } from './changed.js';
-import { useColor, type Io } from './io.js';
+import { logThreads, useColor, type Io } from './io.js';
 import { reporters } from './reporters.js';
 
 export interface LintFlags {
@@ -76,8 +76,7 @@ export async function runLint(inputs: string[], o: LintFlags, io: Io): Promise<n
   // A big bank: a worker thread runs the stem searches meanwhile (lint/parallel-lint.ts).
   const parallel = await shouldSplitLint({ cwd: io.cwd, config, inputs, env: io.env });
   const { diagnostics, ids, offloaded } = await loadAndLint({ cwd: io.cwd, config, inputs, encoding: o.encoding, targets, parallel, ...(onlyFiles ? { onlyFiles } : {}), ...idOptions });
-  // QBANK_THREAD_LOG=1: say which thread ran what (the tests check the worker really ran)
-  if (offloaded && io.env.QBANK_THREAD_LOG) io.stderr.write(`qbank: ${offloaded.ran ? 'a second thread ran' : 'the second thread failed; this one ran'} ${offloaded.ruleIds.join(', ')}\n`);
+  logThreads(io, offloaded);
   const shown = o.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics;
   const out = await reporter(shown, { color: !o.output && useColor(io.stdout, io.env), all: diagnostics });
   if (o.output) {

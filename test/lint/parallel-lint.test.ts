@@ -3,7 +3,7 @@
 // from the compiled CLI (the worker is lib/lint/lint-worker.js), so these tests run bin/qbank.js
 // with QBANK_PARALLEL_FROM_BYTES=0 to force it on small banks.
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -117,5 +117,25 @@ describe.skipIf(!compiled)('parallel lint', () => {
     expect(late.ruleIds).toEqual(['near-duplicate', 'negative-stem']);
     expect(reports?.get('near-duplicate')?.map((r) => r.message)).toContain('Question 10 is 83% similar to question 9'); // raw reports: the disable applies later
     expect(reports?.get('negative-stem')?.length).toBeGreaterThan(0);
+  });
+
+  // A build without an emit worker (one target) lints with the stem worker, as `qbank lint` does.
+  // The attack corpus has errors: --skip-invalid writes the rest (and exits 1).
+  it('gives a one-target build the same findings and output on two threads', { timeout: 60_000 }, () => {
+    const dir = project('build');
+    const build = (threads: 'one' | 'two', out: string) => {
+      const env = { ...process.env, NO_COLOR: '1', QBANK_THREAD_LOG: '1', ...(threads === 'one' ? { QBANK_THREADS: '1' } : { QBANK_THREADS: '2', QBANK_PARALLEL_FROM_BYTES: '0' }) };
+      return spawnSync(process.execPath, [bin, 'build', '--format', 'gift', '--skip-invalid', '--out', out], { cwd: dir, env, encoding: 'utf8' });
+    };
+    const one = build('one', 'out-one');
+    const two = build('two', 'out-two');
+    expect(one.status).toBe(1);
+    expect(two.status).toBe(1);
+    expect(two.stderr).toContain('qbank: a second thread ran near-duplicate, negative-stem\n');
+    const findings = (r: typeof one) => r.stderr.split('\n').filter((l) => /^sources\//.test(l));
+    expect(findings(one).some((l) => l.includes('near-duplicate'))).toBe(true);
+    expect(findings(two)).toEqual(findings(one));
+    const gift = (out: string) => readFileSync(path.join(dir, out, 'gift/atendimento.gift.txt'), 'utf8');
+    expect(gift('out-two')).toBe(gift('out-one'));
   });
 });
