@@ -3,23 +3,20 @@
 // again), gives the questions the ids the main thread sends (in project order), then emits its
 // share of the targets into the build's staging folder. The main thread lints meanwhile and
 // decides whether the staged output is kept.
-import { parentPort } from 'node:worker_threads';
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { Project } from '../ir/schema.js';
+import { questionCount } from '../ir/question-count.js';
 import { emitInto, loadSources } from './build.js';
 import { collectGarbage, contentDigest, dropUnread, readsEverySpan, type WorkerIds, type WorkerJob, type WorkerResult } from './parallel.js';
-import { serveWorker } from './threads.js';
+import { serveWorker, type LaterMessages } from './threads.js';
 import { writeInto } from './write.js';
 
-async function run(job: WorkerJob): Promise<WorkerResult> {
-  // listening before the first await: the ids may come while the bank is parsed
+async function run(job: WorkerJob, later: LaterMessages): Promise<WorkerResult> {
   let arrived = false;
-  const given = new Promise<WorkerIds>((resolve) =>
-    parentPort!.once('message', (m: WorkerIds) => {
-      arrived = true;
-      resolve(m);
-    }),
-  );
+  const given = later.next<WorkerIds>().then((m) => {
+    arrived = true;
+    return m;
+  });
   const { project, asset } = await loadSources({
     cwd: job.cwd,
     config: job.config,
@@ -49,9 +46,7 @@ async function run(job: WorkerJob): Promise<WorkerResult> {
 }
 
 function giveIds(project: Project, ids: string[]): boolean {
-  let n = 0;
-  for (const bank of project.banks) n += bank.questions.length;
-  if (n !== ids.length) return false;
+  if (questionCount(project) !== ids.length) return false;
   let i = 0;
   for (const bank of project.banks) for (const q of bank.questions) q.id = ids[i++]!;
   return true;

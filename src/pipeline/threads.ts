@@ -53,8 +53,12 @@ export function secondCopyFits(sourceBytes: number, freeBytes: number, totalByte
 type Reply<R> = { ok: true; result: R } | { ok: false; message: string; name: string; stack?: string };
 
 export interface RunningWorker<J, R> {
-  /** Gives the worker its job (once). A job that needs the parsed bank (the lint's stems) is sent as soon as it is parsed: the thread has started and loaded its code meanwhile (~0.1 s). */
-  send(job: J): void;
+  /**
+   * The first message is the worker's job; any later one goes to the running job (serveWorker's
+   * `next`). A job that needs the parsed bank (the lint's stems) is sent as soon as it is parsed:
+   * the thread has started and loaded its code meanwhile (~0.1 s).
+   */
+  send(message: J): void;
   /** Rejects with the worker's own error (name, message, stack), or when it stops without replying. */
   result: Promise<R>;
   /** Ends the worker (it may still be waiting for its job); a result still to come rejects. */
@@ -85,7 +89,7 @@ export function startWorker<J, R>(url: URL): RunningWorker<J, R> {
   result.catch(() => undefined); // awaited by the caller, or abandoned by stop()
   return {
     // synchronous: a promise callback would post it only after the caller's next long task
-    send: (job) => worker.postMessage(job),
+    send: (message) => worker.postMessage(message),
     result,
     async stop() {
       if (!settled) fail(new Error('The worker thread was stopped'));
@@ -95,15 +99,34 @@ export function startWorker<J, R>(url: URL): RunningWorker<J, R> {
   };
 }
 
-/** The worker side: run the job given to this thread and reply once (does nothing on the main thread). */
-export function serveWorker<J, R>(run: (job: J) => Promise<R>): void {
+/** A running job's way to its later messages, in the order they were sent. */
+export interface LaterMessages {
+  /** The next message (it may have come already). */
+  next<M>(): Promise<M>;
+}
+
+/**
+ * The worker side: run the job given to this thread and reply once (does nothing on the main
+ * thread). Messages after the job are kept from the moment it arrives, so one that comes while
+ * the job is still busy (a parallel build's ids, during its parse) is not lost.
+ */
+export function serveWorker<J, R>(run: (job: J, later: LaterMessages) => Promise<R>): void {
   const { parentPort, workerData } = nodeWorkerThreads();
   if (!parentPort || !(workerData as { waitsForJob?: boolean } | undefined)?.waitsForJob) return;
   const port = parentPort;
   port.once('message', (job: J) => {
-    run(job).then(
-      (result) => port.postMessage({ ok: true, result } satisfies Reply<R>),
-      (e: unknown) => port.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : 'Error', stack: e instanceof Error ? e.stack : undefined } satisfies Reply<R>),
-    );
+    const arrived: unknown[] = [];
+    const waiting: ((m: unknown) => void)[] = [];
+    const keep = (m: unknown) => (waiting.length ? waiting.shift()!(m) : arrived.push(m));
+    port.on('message', keep);
+    const later: LaterMessages = {
+      next: <M>() => new Promise<M>((resolve) => (arrived.length ? resolve(arrived.shift() as M) : waiting.push(resolve as (m: unknown) => void))),
+    };
+    run(job, later)
+      .finally(() => port.off('message', keep))
+      .then(
+        (result) => port.postMessage({ ok: true, result } satisfies Reply<R>),
+        (e: unknown) => port.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e), name: e instanceof Error ? e.name : 'Error', stack: e instanceof Error ? e.stack : undefined } satisfies Reply<R>),
+      );
   });
 }
