@@ -6,6 +6,7 @@ import { loadConfig } from '../config/load-config.js';
 import { emitInto, loadAndLint, resolveTargets, withoutInvalid, type CheckOptions } from '../pipeline/build.js';
 import type { AssetLookup } from '../pipeline/assets.js';
 import type { Project } from '../ir/schema.js';
+import { questionCount } from '../ir/question-count.js';
 import { collectAfterLint, planSplit, startEmitWorker, type EmitWorker } from '../pipeline/parallel.js';
 import { shouldSplitLint } from '../lint/parallel-lint.js';
 import { stageOutput, type Staging } from '../pipeline/write.js';
@@ -146,7 +147,7 @@ async function buildSteps(inputs: string[], o: BuildFlags, io: Io, show: ShowDia
     const lockWritten = locked ? await saveLock(locked) : false;
     progress.end();
     if (locked && !o.quiet) io.stderr.write(formatIdReport(locked, { cwd: io.cwd, written: lockWritten, verbose: o.verbose }));
-    const count = toEmit.banks.reduce((n, b) => n + b.questions.length, 0);
+    const count = questionCount(toEmit);
     if (!o.quiet) io.stderr.write(`qbank: wrote ${files} file${files === 1 ? '' : 's'} (${count} questions, ${targets.join(', ')}) to ${path.relative(io.cwd, outDir) || '.'}\n`);
     return errors > 0 ? 1 : 0;
   } catch (e) {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Config } from '../config/schema.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
 import { ProjectSchema, type Project } from '../ir/schema.js';
+import { questionCount } from '../ir/question-count.js';
 import { enabledRules, lintProject, ruleReports } from '../lint/run-lint.js';
 import { rules as allRules } from '../lint/index.js';
 import type { Report } from '../lint/define-rule.js';
@@ -80,7 +81,7 @@ const VALIDATE_ALL_UP_TO = 2_000;
 const HEAD = 100;
 const SPREAD = 400;
 export function irSample(project: Project): Project {
-  const total = project.banks.reduce((n, b) => n + b.questions.length, 0);
+  const total = questionCount(project);
   if (total <= VALIDATE_ALL_UP_TO) return project;
   const stride = Math.ceil(total / SPREAD);
   return {

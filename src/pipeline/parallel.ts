@@ -8,6 +8,7 @@
 import type { Config } from '../config/schema.js';
 import type { Diagnostic } from '../ir/diagnostic.js';
 import type { Project, Span } from '../ir/schema.js';
+import { questionCount } from '../ir/question-count.js';
 import type { LockedIds } from '../ids/apply-lock.js';
 import { questionHash } from '../ids/assign-ids.js';
 import { textDigest } from '../ids/fingerprint.js';
@@ -122,8 +123,8 @@ export const readsEverySpan = (target: string): boolean => target === 'json';
 
 /**
  * Drops what only lint and the JSON output read: the span of every text (emitters and their
- * self-checks place findings at the question's own span) and the key entries (the key is
- * resolved into `key`). About a quarter of the IR's heap at 100k questions.
+ * self-checks place findings at the question's own span), the key entries (the key is
+ * resolved into `key`) and the banks' comments. About a quarter of the IR's heap at 100k questions.
  */
 export function dropUnread(project: Project): void {
   const noEntries: Project['banks'][number]['questions'][number]['keyEntries'] = [];
@@ -144,7 +145,6 @@ export function dropUnread(project: Project): void {
     }
   }
 }
-
 
 /**
  * A full garbage collection, where a build knows that much of its heap just died (the parse's
@@ -175,7 +175,5 @@ const COLLECT_FROM_QUESTIONS = 5_000;
 
 /** Before a big build emits: the lint's garbage and its findings are dead (collectGarbage). */
 export function collectAfterLint(project: Project): void {
-  let questions = 0;
-  for (const bank of project.banks) questions += bank.questions.length;
-  if (questions >= COLLECT_FROM_QUESTIONS) collectGarbage();
+  if (questionCount(project) >= COLLECT_FROM_QUESTIONS) collectGarbage();
 }
