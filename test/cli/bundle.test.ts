@@ -1,25 +1,21 @@
 // README promises about the CLI bundle (scripts/bundle.mjs), checked on bin/qbank.js itself:
 // leaving zod's translations out keeps its English messages, and picomatch is loaded only for a
 // config with per-glob overrides.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/validators.js';
+import { bundled, preloadedCli } from '../support/preloaded-cli.js';
 import { sampleProject } from '../support/sample-project.js';
 
-const bin = path.join(repoRoot, 'bin/qbank.js');
-const bundled = existsSync(path.join(repoRoot, 'lib/bundle/qbank.js'));
 if (!bundled) process.stdout.write('[skipped] bundle tests: lib/bundle is not built (npm test builds it first)\n');
 
 const work = mkdtempSync(path.join(tmpdir(), 'qbank-bundle-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // preloaded: says on exit whether anything required picomatch (the lint loads it with createRequire)
-const hook = path.join(work, 'picomatch-hook.cjs');
-writeFileSync(
-  hook,
+const run = preloadedCli(
+  path.join(work, 'picomatch-hook.cjs'),
   `const Module = require('module');
 const load = Module._load;
 let used = false;
@@ -30,7 +26,7 @@ process.on('exit', () => process.stderr.write('picomatch loaded: ' + used + '\\n
 
 function lint(dir: string, config: object) {
   writeFileSync(path.join(dir, 'qbank.config.json'), JSON.stringify(config));
-  return spawnSync(process.execPath, ['-r', hook, bin, 'lint'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, encoding: 'utf8' });
+  return run(['lint'], dir);
 }
 
 describe.skipIf(!bundled)('CLI bundle', () => {

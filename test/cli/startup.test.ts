@@ -1,36 +1,27 @@
 // What the CLI bundle (scripts/bundle.mjs) leaves out of a start, checked on bin/qbank.js itself:
 // a lint of the sample loads none of the built-ins kept for other runs, and those runs still get
 // them (--changed needs child_process, SARIF and images crypto, a big bank worker_threads).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../support/validators.js';
+import { bundleDir as bundle, bundled, preloadedCli } from '../support/preloaded-cli.js';
 import { sampleProject } from '../support/sample-project.js';
 
-const bin = path.join(repoRoot, 'bin/qbank.js');
-const bundle = path.join(repoRoot, 'lib/bundle');
-const bundled = existsSync(path.join(bundle, 'qbank.js'));
 if (!bundled) process.stdout.write('[skipped] start-up tests: lib/bundle is not built (npm test builds it first)\n');
 
 const work = mkdtempSync(path.join(tmpdir(), 'qbank-startup-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // preloaded: lists on exit the built-ins of interest that this process loaded
-const hook = path.join(work, 'builtins-hook.cjs');
-writeFileSync(
-  hook,
+const run = preloadedCli(
+  path.join(work, 'builtins-hook.cjs'),
   `process.on('exit', () => {
   const names = ['child_process', 'crypto', 'worker_threads', 'v8', 'vm'].filter((m) => process.moduleLoadList.includes('NativeModule ' + m));
   process.stderr.write('builtins loaded: [' + names.join(',') + ']\\n');
 });
 `,
 );
-
-function run(args: string[], cwd: string, env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, ['-r', hook, bin, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8' });
-}
 
 describe.skipIf(!bundled)('CLI start-up', () => {
   const dir = sampleProject(path.join(work, 'sample'));
